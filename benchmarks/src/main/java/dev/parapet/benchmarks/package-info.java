@@ -1,0 +1,4 @@
+/**
+ * JMH benchmarks and their baselines (not published).
+ */
+package dev.parapet.benchmarks;

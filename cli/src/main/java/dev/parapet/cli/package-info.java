@@ -1,0 +1,4 @@
+/**
+ * The parapet command line.
+ */
+package dev.parapet.cli;

@@ -1,0 +1,4 @@
+/**
+ * Historical market data over JDBC: embedded database by default, PostgreSQL in production.
+ */
+package dev.parapet.data;

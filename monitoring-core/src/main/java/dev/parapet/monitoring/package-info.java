@@ -1,0 +1,4 @@
+/**
+ * Real-time metrics and the alert system.
+ */
+package dev.parapet.monitoring;

@@ -1,0 +1,4 @@
+/**
+ * TradingControls facade, task runner, schedules and status snapshot.
+ */
+package dev.parapet.orchestrator;

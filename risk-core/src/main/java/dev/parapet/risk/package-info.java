@@ -1,0 +1,4 @@
+/**
+ * Expected shortfall, tail dependence, drawdown budgeting, crowding and the RiskGate.
+ */
+package dev.parapet.risk;
