@@ -158,13 +158,13 @@ public final class HtmlReportRenderer implements ReportRenderer {
       }
       b.append(SvgCharts.bars("chart-pnl-sector", "P&L by sector", bars, Fmt::money, "no positions today"));
       b.append("</div></div>");
+      b.append("<div class=\"grid2\"><div>");
       h3("Equity curve (NAV)");
       b.append(SvgCharts.line("chart-equity", "Equity curve", points(rec.path("history").path("equityCurve")), "#1f5fa8",
           Fmt::money, zone, "no NAV history recorded", false));
-      b.append("<div class=\"grid2\"><div>");
+      b.append("</div><div>");
       h3("Top winners");
       movers("table-winners", p.path("winners"), "no winners today");
-      b.append("</div><div>");
       h3("Top losers");
       movers("table-losers", p.path("losers"), "no losers today");
       b.append("</div></div>");

@@ -15,6 +15,7 @@ final class SvgCharts {
 
   static final int WIDTH = 640;
   static final int HEIGHT = 220;
+  static final int BAR_WIDTH = 460;
   private static final int LEFT = 78;
   private static final int RIGHT = 16;
   private static final int TOP = 14;
@@ -38,9 +39,9 @@ final class SvgCharts {
 
   static String line(String id, String title, List<Pt> points, String color, AxisFormat fmt, ZoneId zone,
       String emptyReason, boolean fillBelow) {
-    StringBuilder b = open(id, title, HEIGHT);
+    StringBuilder b = open(id, title, WIDTH, HEIGHT);
     if (points.isEmpty()) {
-      return empty(b, emptyReason);
+      return empty(b, WIDTH, emptyReason);
     }
     double min = Double.POSITIVE_INFINITY;
     double max = Double.NEGATIVE_INFINITY;
@@ -108,12 +109,12 @@ final class SvgCharts {
   static String bars(String id, String title, List<Bar> bars, AxisFormat fmt, String emptyReason) {
     int rowH = 24;
     int height = Math.max(HEIGHT / 2, TOP + BOTTOM / 2 + rowH * Math.max(1, bars.size()));
-    StringBuilder b = open(id, title, height);
+    StringBuilder b = open(id, title, BAR_WIDTH, height);
     if (bars.isEmpty()) {
-      return empty(b, emptyReason);
+      return empty(b, BAR_WIDTH, emptyReason);
     }
-    int labelW = 170;
-    int valueW = 90;
+    int labelW = 150;
+    int valueW = 70;
     double maxAbs = 0;
     boolean anyNegative = false;
     for (Bar bar : bars) {
@@ -123,7 +124,7 @@ final class SvgCharts {
     if (maxAbs == 0) {
       maxAbs = 1;
     }
-    double plotW = WIDTH - labelW - valueW - RIGHT;
+    double plotW = BAR_WIDTH - labelW - valueW - RIGHT;
     double zeroX = anyNegative ? labelW + plotW / 2 : labelW;
     double scale = (anyNegative ? plotW / 2 : plotW) / maxAbs;
     b.append("<line class=\"frame\" x1=\"").append(f(zeroX)).append("\" x2=\"").append(f(zeroX)).append("\" y1=\"")
@@ -139,24 +140,24 @@ final class SvgCharts {
       b.append("<rect class=\"").append(bar.value() >= 0 ? "bar-pos" : "bar-neg").append("\" x=\"").append(f(x))
           .append("\" y=\"").append(f(y + 4)).append("\" width=\"").append(f(Math.max(w, 1))).append("\" height=\"")
           .append(rowH - 8).append("\"/>");
-      b.append("<text class=\"value\" x=\"").append(WIDTH - RIGHT).append("\" y=\"").append(f(y + rowH * 0.65))
+      b.append("<text class=\"value\" x=\"").append(BAR_WIDTH - RIGHT).append("\" y=\"").append(f(y + rowH * 0.65))
           .append("\" text-anchor=\"end\">").append(Fmt.esc(fmt.format(bar.value()))).append("</text>");
     }
     return b.append("</svg>").toString();
   }
 
-  private static StringBuilder open(String id, String title, int height) {
+  private static StringBuilder open(String id, String title, int width, int height) {
     StringBuilder b = new StringBuilder(4096);
     b.append("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart\" id=\"").append(id)
-        .append("\" viewBox=\"0 0 ").append(WIDTH).append(' ').append(height).append("\" width=\"").append(WIDTH)
+        .append("\" viewBox=\"0 0 ").append(width).append(' ').append(height).append("\" width=\"").append(width)
         .append("\" height=\"").append(height).append("\" role=\"img\" aria-label=\"").append(Fmt.esc(title))
         .append("\"><title>").append(Fmt.esc(title)).append("</title>");
     return b;
   }
 
-  private static String empty(StringBuilder b, String reason) {
-    b.append("<rect class=\"empty\" x=\"1\" y=\"1\" width=\"").append(WIDTH - 2).append("\" height=\"60\"/>");
-    b.append("<text class=\"nodata\" x=\"").append(WIDTH / 2).append("\" y=\"36\" text-anchor=\"middle\">No data: ")
+  private static String empty(StringBuilder b, int width, String reason) {
+    b.append("<rect class=\"empty\" x=\"1\" y=\"1\" width=\"").append(width - 2).append("\" height=\"60\"/>");
+    b.append("<text class=\"nodata\" x=\"").append(width / 2).append("\" y=\"36\" text-anchor=\"middle\">No data: ")
         .append(Fmt.esc(reason)).append("</text>");
     return b.append("</svg>").toString();
   }
