@@ -22,11 +22,11 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -59,7 +59,7 @@ public final class ReportStore implements ReportArchive {
 
   private final Path root;
   private final ReentrantReadWriteLock swapLock = new ReentrantReadWriteLock();
-  private final Map<LocalDate, Object> dayLocks = Collections.synchronizedMap(new LinkedHashMap<>());
+  private final Map<LocalDate, Object> dayLocks = new ConcurrentHashMap<>();
 
   private ReportStore(Path root) {
     this.root = root;

@@ -8,7 +8,8 @@ import java.util.Optional;
  * Stored end-of-day reports, listed and fetched by date: what a dashboard or a host reads.
  * <p>
  * Contract: implementations are thread-safe, and a report read while its day is being regenerated is
- * either the old one or the new one in full.
+ * either the old one or the new one in full, never a mixture (a reader in another process may find none
+ * for the instant of the swap; see the implementation).
  */
 public interface ReportArchive {
 

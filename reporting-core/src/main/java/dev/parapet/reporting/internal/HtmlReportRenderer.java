@@ -39,6 +39,7 @@ public final class HtmlReportRenderer implements ReportRenderer {
   }
 
   private static final class Page {
+    private final JsonNode doc;
     private final JsonNode rec;
     private final JsonNode der;
     private final ZoneId zone;
@@ -46,6 +47,7 @@ public final class HtmlReportRenderer implements ReportRenderer {
     private final StringBuilder b = new StringBuilder(64 * 1024);
 
     Page(JsonNode doc) {
+      this.doc = doc;
       this.rec = doc.path("record");
       this.der = doc.path("derived");
       this.zone = ZoneId.of(rec.path("zone").asText("UTC"));
@@ -57,7 +59,7 @@ public final class HtmlReportRenderer implements ReportRenderer {
       b.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
           .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
           .append("<meta name=\"generator\" content=\"Parapet reporting, schema parapet.eod-report v")
-          .append(rec.path("schemaVersion").asText()).append("\">\n<title>").append(Fmt.esc(title)).append("</title>\n<style>")
+          .append(doc.path("schemaVersion").asText()).append("\">\n<title>").append(Fmt.esc(title)).append("</title>\n<style>")
           .append(CSS).append("</style>\n</head>\n<body>\n");
       summary();
       pm();
