@@ -404,13 +404,13 @@ public final class HtmlReportRenderer implements ReportRenderer {
       b.append("<div class=\"grid2\"><div>");
       h3("Raised today: " + Fmt.integer(a.path("total")));
       b.append("<table id=\"table-alerts-severity\" class=\"data\"><thead><tr><th>Severity</th><th class=\"num\">Count</th></tr></thead><tbody>");
-      a.path("bySeverity").fields().forEachRemaining(e -> b.append("<tr><td><span class=\"sev sev-").append(e.getKey())
+      a.path("bySeverity").properties().forEach(e -> b.append("<tr><td><span class=\"sev sev-").append(e.getKey())
           .append("\">").append(e.getKey()).append("</span></td><td class=\"num\">").append(e.getValue().asLong()).append("</td></tr>"));
       b.append("</tbody></table>");
       b.append("</div><div>");
       h3("By category");
       b.append("<table id=\"table-alerts-category\" class=\"data\"><thead><tr><th>Category</th><th class=\"num\">Count</th></tr></thead><tbody>");
-      a.path("byCategory").fields().forEachRemaining(e -> b.append("<tr><td>").append(e.getKey())
+      a.path("byCategory").properties().forEach(e -> b.append("<tr><td>").append(e.getKey())
           .append("</td><td class=\"num\">").append(e.getValue().asLong()).append("</td></tr>"));
       b.append("</tbody></table>");
       b.append("</div></div>");
