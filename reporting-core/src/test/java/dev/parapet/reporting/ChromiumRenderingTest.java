@@ -15,6 +15,7 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
@@ -46,6 +47,13 @@ class ChromiumRenderingTest {
   static Path work;
 
   private static ChromeDriver driver;
+  private static String skipReason;
+
+  /** Each test is reported skipped, with the reason, when Chromium is missing outside CI. */
+  @BeforeEach
+  void requireChromium() {
+    Assumptions.assumeTrue(skipReason == null, () -> "SKIPPED " + skipReason);
+  }
 
   @BeforeAll
   static void startChromium() throws Exception {
@@ -60,7 +68,8 @@ class ChromiumRenderingTest {
         fail(message + " (required in CI)");
       }
       System.err.println("SKIPPED " + message);
-      Assumptions.abort(message);
+      skipReason = message;
+      return;
     }
     ChromeOptions options = new ChromeOptions();
     options.setBinary(chromium);
