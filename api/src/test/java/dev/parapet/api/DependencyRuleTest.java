@@ -77,7 +77,10 @@ class DependencyRuleTest {
     Path log = dir.resolve("mvn.log");
     Process p = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true)
         .redirectOutput(log.toFile()).start();
-    assertThat(p.waitFor(5, TimeUnit.MINUTES)).as("mvn finished").isTrue();
+    if (!p.waitFor(5, TimeUnit.MINUTES)) {
+      p.destroyForcibly();
+      throw new AssertionError("mvn validate on the probe did not finish within 5 minutes:\n" + Files.readString(log));
+    }
     String out = Files.readString(log);
 
     assertThat(p.exitValue()).as(out).isNotZero();
