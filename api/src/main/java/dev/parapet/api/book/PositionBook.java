@@ -35,8 +35,8 @@ import java.util.Set;
  * a fill, a reservation or a mark change updates only the positions it touches, and every query is
  * O(1). Queries, fills, marks and deposits allocate nothing once an account, instrument, sector and
  * issuer have been seen; a reservation allocates its own record and map entry (measured in
- * PositionBookBenchmark). Incremental sums accumulate floating-point rounding of order 1e-16 relative per update;
- * {@link #recompute()} rebuilds them exactly from the positions.
+ * PositionBookBenchmark). Incremental sums accumulate floating-point rounding of order 1e-16 relative
+ * per update; {@link #recompute()} rebuilds them exactly from the positions.
  * <p>
  * <b>Thread safety.</b> Thread-safe: every method is atomic under the book's monitor. Hold
  * {@link #lock()} to make several reads (or a check and a reservation) atomic together.
