@@ -19,6 +19,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.NoSuchElementException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
 class SimulatedMarketTest {
@@ -467,6 +470,53 @@ class SimulatedMarketTest {
     assertThat(1560 - rb.minuteBars.size()).isBetween(110, 200);
     assertThat(ra.minuteBars).containsAll(rb.minuteBars);
     assertThat(ra.dailyBars).isEqualTo(rb.dailyBars);
+  }
+
+  @Test
+  void snapshot_readers_and_fault_scheduling_are_safe_from_other_threads_while_stepping() throws Exception {
+    SimulatedMarket m = SimulatedMarket.builder().seed(44).instruments(10).start(LocalDate.of(2024, 1, 8)).build();
+    Recorder r = Recorder.attach(m);
+    AtomicBoolean done = new AtomicBoolean();
+    AtomicReference<Throwable> failure = new AtomicReference<>();
+    AtomicLong reads = new AtomicLong();
+    List<Thread> readers = new ArrayList<>();
+    for (int t = 0; t < 3; t++) {
+      Thread reader = new Thread(() -> {
+        try {
+          while (!done.get()) {
+            // every snapshot is one step's: ten quotes with the same timestamp
+            List<Quote> qs = m.quotes();
+            assertThat(qs).hasSize(10);
+            assertThat(qs.stream().map(Quote::timestamp).distinct().count()).isEqualTo(1);
+            assertThat(m.getQuote(qs.get(3).instrumentId()).timestamp()).isAfterOrEqualTo(qs.get(0).timestamp());
+            m.findLastBar(qs.get(0).instrumentId(), BarInterval.ONE_MINUTE);
+            m.isOpen();
+            m.regime();
+            reads.incrementAndGet();
+          }
+        } catch (Throwable e) {
+          failure.compareAndSet(null, e);
+        }
+      });
+      reader.start();
+      readers.add(reader);
+    }
+    Thread scheduler = new Thread(() -> {
+      for (int k = 0; k < 100; k++) {
+        m.faults().missingBars(MON_OPEN.plusSeconds(60L * (200 + k)), Duration.ofMinutes(1));
+      }
+    });
+    scheduler.start();
+    scheduler.join();
+    m.runToClose();
+    done.set(true);
+    for (Thread reader : readers) {
+      reader.join();
+    }
+    assertThat(failure.get()).isNull();
+    assertThat(reads.get()).isPositive();
+    // the fault windows scheduled concurrently all took effect: minutes 200..299 dropped for all ten
+    assertThat(r.minuteBars).hasSize((390 - 100) * 10);
   }
 
   @Test
