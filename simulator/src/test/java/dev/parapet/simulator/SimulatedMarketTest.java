@@ -15,6 +15,9 @@ import dev.parapet.simulator.calendar.WeekdayCalendar;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -131,6 +134,28 @@ class SimulatedMarketTest {
         LocalDate.of(2024, 1, 9), LocalDate.of(2024, 1, 10), LocalDate.of(2024, 1, 11), LocalDate.of(2024, 1, 12));
     assertThat(m.isOpen()).isTrue();
     assertThat(m.now()).isEqualTo(Instant.parse("2024-01-15T14:30:00Z"));
+  }
+
+  @Test
+  void short_and_ragged_sessions_get_one_bar_per_started_minute() {
+    // an early-close style session 09:30-13:00: 210 minutes
+    SimulatedMarket half = SimulatedMarket.builder().instruments(2).start(LocalDate.of(2024, 1, 8))
+        .calendar(WeekdayCalendar.of("HALF", ZoneId.of("America/New_York"), LocalTime.of(9, 30),
+            LocalTime.of(13, 0))).build();
+    Recorder rh = Recorder.attach(half);
+    half.runToClose();
+    assertThat(rh.minuteBars).hasSize(2 * 210);
+    assertThat(half.now()).isEqualTo(Instant.parse("2024-01-08T18:00:00Z"));
+    // 09:00:00-09:02:30 UTC: two whole minutes and a last half minute
+    SimulatedMarket ragged = SimulatedMarket.builder().instruments(1).start(LocalDate.of(2024, 1, 8))
+        .calendar(WeekdayCalendar.of("RAG", ZoneOffset.UTC, LocalTime.of(9, 0),
+            LocalTime.of(9, 2, 30))).build();
+    Recorder rr = Recorder.attach(ragged);
+    ragged.runToClose();
+    assertThat(rr.steps).containsExactly(Instant.parse("2024-01-08T09:01:00Z"), Instant.parse("2024-01-08T09:02:00Z"),
+        Instant.parse("2024-01-08T09:02:30Z"));
+    assertThat(rr.minuteBars).hasSize(3);
+    assertThat(rr.dailyBars).hasSize(1);
   }
 
   @Test

@@ -369,7 +369,8 @@ public final class MarketEngine implements SimulatedMarket {
     session = s;
     open = true;
     minute = 0;
-    minutes = (int) Duration.between(s.open(), s.close()).toMinutes();
+    // a session that does not last whole minutes ends with a shorter step
+    minutes = (int) ((Duration.between(s.open(), s.close()).getSeconds() + 59) / 60);
     Checks.check(minutes > 0, "session", s, "at least one minute long");
     weights = model.volumeProfile.weights(minutes);
     marketTime = s.open().toInstant();
