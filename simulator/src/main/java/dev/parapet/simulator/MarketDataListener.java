@@ -10,7 +10,8 @@ import java.time.Instant;
  * an empty default, so a listener overrides only what it needs.
  * <p>
  * Callbacks run on the simulation thread, inside {@link SimulatedMarket#step()}, in this order for a step
- * that ends at {@code t}: {@link #onSessionOpen} (only when the step opens a session), one
+ * that ends at {@code t}: {@link #onSessionOpen} (only when the step opens a session;
+ * none is sent for the first session, which is already open when the market is built), one
  * {@link #onQuote} per instrument, one {@link #onBar} per instrument for the minute that ended at
  * {@code t} (minus any bar a fault drops), then at the close one daily {@link #onBar} per instrument and
  * {@link #onSessionClose}, and finally {@link #onStep}. Instruments come in the market's instrument order.

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.parapet.api.InvalidValueException;
+import dev.parapet.api.calendar.MarketCalendars;
 import dev.parapet.api.calendar.TradingSession;
 import dev.parapet.api.model.Bar;
 import dev.parapet.api.model.BarInterval;
@@ -156,6 +157,23 @@ class SimulatedMarketTest {
         Instant.parse("2024-01-08T09:02:30Z"));
     assertThat(rr.minuteBars).hasSize(3);
     assertThat(rr.dailyBars).hasSize(1);
+  }
+
+  @Test
+  void runs_on_the_xnys_calendar_across_a_holiday_and_an_early_close() {
+    // Thanksgiving 2024-11-28 is a holiday; Friday 2024-11-29 closes at 13:00 New York (18:00Z): 210 minutes
+    SimulatedMarket m = SimulatedMarket.builder().instruments(2).calendar(MarketCalendars.XNYS)
+        .start(LocalDate.of(2024, 11, 28)).build();
+    Recorder r = Recorder.attach(m);
+    assertThat(m.now()).isEqualTo(Instant.parse("2024-11-29T14:30:00Z"));
+    m.runToClose();
+    assertThat(m.now()).isEqualTo(Instant.parse("2024-11-29T18:00:00Z"));
+    assertThat(r.minuteBars).hasSize(2 * 210);
+    // history skips the holiday too: the two sessions before are Wednesday 27th and Tuesday 26th
+    assertThat(m.dailyHistory(2)).extracting(Bar::date).containsExactly(LocalDate.of(2024, 11, 26),
+        LocalDate.of(2024, 11, 26), LocalDate.of(2024, 11, 27), LocalDate.of(2024, 11, 27));
+    // the next step opens Monday 2024-12-02
+    assertThat(m.step()).isEqualTo(Instant.parse("2024-12-02T14:30:00Z"));
   }
 
   @Test
