@@ -16,6 +16,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.logging.LogEntry;
@@ -64,7 +65,27 @@ class DashboardPageTest {
   }
 
   private static WebDriverWait waitUpTo(int seconds) {
-    return new WebDriverWait(driver, Duration.ofSeconds(seconds), Duration.ofMillis(100));
+    WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(seconds), Duration.ofMillis(100));
+    wait.ignoring(StaleElementReferenceException.class); // the page re-renders its panels every second
+    return wait;
+  }
+
+  /** Reads an element's text, retrying while the page replaces it. */
+  private static String text(By by) {
+    return waitUpTo(5).until(d -> d.findElement(by).getText());
+  }
+
+  /** Reads an element's attribute, retrying while the page replaces it. */
+  private static String attribute(By by, String name) {
+    return waitUpTo(5).until(d -> d.findElement(by).getAttribute(name));
+  }
+
+  /** Clicks an element, retrying while the page replaces it. */
+  private static void click(By by) {
+    waitUpTo(5).until(d -> {
+      d.findElement(by).click();
+      return true;
+    });
   }
 
   @Test
@@ -75,26 +96,31 @@ class DashboardPageTest {
     // every panel renders from the snapshot
     waitUpTo(10).until(d -> d.findElement(By.id("sim-time")).getText().startsWith("2024-01-02 16:29"));
     assertThat(driver.findElements(By.cssSelector("#metrics .metric"))).hasSize(17);
-    assertThat(driver.findElement(By.cssSelector("#metrics [data-metric=sharpe] .value")).getText()).isEqualTo("1.31");
-    assertThat(driver.findElement(By.id("es-value")).getText()).isEqualTo("196.5 k");
-    assertThat(driver.findElement(By.id("nav-line")).getAttribute("d")).startsWith("M");
-    assertThat(driver.findElement(By.id("dd-used")).getText()).isEqualTo("24%"); // 1.2% of a 5% budget
-    assertThat(driver.findElement(By.id("crowding-level")).getText()).isEqualTo("MODERATE");
+    assertThat(text(By.cssSelector("#metrics [data-metric=sharpe] .value"))).isEqualTo("1.31");
+    assertThat(text(By.id("es-value"))).isEqualTo("196.5 k");
+    assertThat(attribute(By.id("nav-line"), "d")).startsWith("M");
+    assertThat(text(By.id("dd-used"))).isEqualTo("24%"); // 1.2% of a 5% budget
+    assertThat(text(By.id("crowding-level"))).isEqualTo("MEDIUM");
+    assertThat(text(By.id("es-label"))).isEqualTo("ES 97.5% (historical)");
+    assertThat(text(By.id("es-limit"))).isEqualTo("limit 400.0 k · 49% used");
+    assertThat(text(By.id("market"))).isEqualTo("SIMX open");
     assertThat(driver.findElements(By.cssSelector("#orders tbody tr"))).hasSize(2);
-    assertThat(driver.findElement(By.cssSelector("#orders tbody tr")).getText()).contains("VWAP", "3.2");
+    assertThat(text(By.cssSelector("#orders tbody tr"))).contains("VWAP", "3.2", "400 (33%)");
     assertThat(driver.findElements(By.cssSelector("#sector-bars .bar"))).hasSize(4);
-    assertThat(driver.findElement(By.id("decisions")).getText()).isEqualTo("412 approved · 17 rejected");
-    assertThat(driver.findElement(By.id("kill-switch")).getAttribute("data-engaged")).isEqualTo("false");
+    assertThat(text(By.id("decisions"))).isEqualTo("412 approved · 17 rejected");
+    assertThat(attribute(By.id("kill-switch"), "data-engaged")).isEqualTo("false");
 
     // it follows changes of the snapshot
     ObjectNode next = source.status.get().deepCopy();
     next.put("generatedAt", "2024-01-02T16:30:00Z");
-    ((ObjectNode) next.get("metrics").get("values")).put("sharpe", 1.42);
-    ((ObjectNode) next.get("compliance").get("killSwitch")).put("engaged", true).put("by", "ops");
+    ((ObjectNode) next.get("metrics").get("DEMO-FUND").get("values")).put("sharpe", 1.42);
+    ((ObjectNode) next.get("compliance")).put("killSwitchEngaged", true).put("killSwitchReason", "ops test")
+        .put("killSwitchSince", "2024-01-02T16:29:30Z");
     source.status.set(next);
     waitUpTo(10).until(d -> d.findElement(By.cssSelector("#metrics [data-metric=sharpe] .value")).getText()
         .equals("1.42"));
-    assertThat(driver.findElement(By.id("kill-switch")).getText()).isEqualTo("KILL SWITCH ENGAGED");
+    assertThat(text(By.id("kill-switch"))).isEqualTo("KILL SWITCH ENGAGED");
+    assertThat(text(By.id("kill-detail"))).contains("ops test");
 
     // an alert arrives on the event stream
     waitUpTo(10).until(d -> source.subscribers() > 0);
@@ -102,19 +128,19 @@ class DashboardPageTest {
     source.publish(fp, FakeDashboardSource.alert(fp, "EsLimitBreached", "CRITICAL"));
     By alert = By.cssSelector("#alerts li[data-fingerprint='8000000000000001']");
     waitUpTo(10).until(d -> !d.findElements(alert).isEmpty());
-    assertThat(driver.findElement(alert).getAttribute("class")).contains("sev-CRITICAL");
+    assertThat(attribute(alert, "class")).contains("sev-CRITICAL");
 
     // acknowledging without the token fails with 401 and changes nothing
-    driver.findElement(alert).findElement(By.cssSelector("button.ack")).click();
+    click(By.cssSelector("#alerts li[data-fingerprint='8000000000000001'] button.ack"));
     waitUpTo(10).until(d -> d.findElement(By.id("ack-message")).getText().startsWith("401"));
     assertThat(source.acknowledgements).isEmpty();
-    assertThat(driver.findElement(alert).getAttribute("data-acknowledged")).isEqualTo("false");
+    assertThat(attribute(alert, "data-acknowledged")).isEqualTo("false");
 
     // with the token it succeeds
     driver.findElement(By.id("token-input")).sendKeys(TOKEN);
     driver.findElement(By.id("token-save")).click();
     waitUpTo(5).until(d -> d.findElement(By.id("token-state")).getText().equals("set"));
-    driver.findElement(alert).findElement(By.cssSelector("button.ack")).click();
+    click(By.cssSelector("#alerts li[data-fingerprint='8000000000000001'] button.ack"));
     waitUpTo(10).until(d -> d.findElement(alert).getAttribute("data-acknowledged").equals("true"));
     assertThat(source.acknowledgements).containsExactly("8000000000000001 by dashboard");
 
@@ -126,7 +152,7 @@ class DashboardPageTest {
     waitUpTo(10).until(d -> !d.findElements(link).isEmpty());
     Chromium.screenshot(driver, "dashboard-fake-source");
     String main = driver.getWindowHandle();
-    driver.findElement(link).click();
+    click(link);
     waitUpTo(10).until(d -> d.getWindowHandles().size() == 2);
     for (String h : driver.getWindowHandles()) {
       if (!h.equals(main)) {
@@ -134,7 +160,7 @@ class DashboardPageTest {
       }
     }
     waitUpTo(10).until(d -> "EOD 2024-01-02".equals(d.getTitle()));
-    assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Day one");
+    assertThat(text(By.tagName("h1"))).isEqualTo("Day one");
     driver.close();
     driver.switchTo().window(main);
 

@@ -163,48 +163,60 @@
     c.className = 'badge ' + (ok ? 'on' : 'off');
   }
 
+  // The status follows the orchestrator's StatusSnapshot (schema version 1): accounts is a list; risk and
+  // metrics are maps keyed by account. The page shows one account at a time (a selector appears when there are
+  // several).
   function render(s) {
-    const ts = pick(s, 'generatedAt', 'time', 'asOf');
-    $('sim-time').textContent = time(ts);
-    const accounts = accountList(s);
-    renderHeadline(s, accounts);
-    renderNavChart(s);
-    renderRisk(s);
-    renderExposures(accounts);
-    renderMetrics(s);
-    renderOrders(s);
-    renderCompliance(s);
+    $('sim-time').textContent = time(pick(s, 'generatedAt'));
+    renderMarket(pick(s, 'market'));
+    const accounts = Array.isArray(s.accounts) ? s.accounts : [];
+    const account = selectAccount(accounts);
+    const a = accounts.find((x) => x.account === account) || {};
+    const risk = (s.risk || {})[account] || {};
+    const metrics = (s.metrics || {})[account] || {};
+    renderHeadline(a, risk, accounts.length);
+    renderNavChart(metrics);
+    renderRisk(risk);
+    renderExposures(accounts, a);
+    renderMetrics(metrics);
+    renderOrders(pick(s, 'execution') || {});
+    renderCompliance(pick(s, 'compliance') || {});
     renderTasks(s);
   }
 
-  function accountList(s) {
-    const a = pick(s, 'accounts');
-    if (Array.isArray(a)) return a;
-    if (a && typeof a === 'object') return Object.entries(a).map(([k, v]) => Object.assign({account: k}, v));
-    return [];
+  function renderMarket(m) {
+    const b = $('market');
+    if (!m) { b.textContent = 'market –'; b.className = 'badge'; return; }
+    b.textContent = (m.exchange || 'market') + (m.open ? ' open' : ' closed');
+    b.className = 'badge ' + (m.open ? 'on' : 'off');
   }
 
-  function renderHeadline(s, accounts) {
-    let nav = 0;
-    let pnl = 0;
-    let havePnl = false;
-    for (const a of accounts) {
-      nav += num(pick(a, 'nav', 'netAssetValue')) || 0;
-      const p = num(pick(a, 'dayPnl', 'pnlToday', 'totalPnl', 'pnl'));
-      if (isFinite(p)) { pnl += p; havePnl = true; }
+  function selectAccount(accounts) {
+    const sel = $('account-select');
+    const names = accounts.map((x) => x.account);
+    const current = sel.value;
+    if (sel.options.length !== names.length || names.some((n, i) => sel.options[i].value !== n)) {
+      clear(sel);
+      for (const n of names) sel.append(el('option', {value: n, text: n}));
+      if (names.includes(current)) sel.value = current;
     }
-    const m = pick(s, 'metrics') || {};
-    if (!accounts.length) nav = num(pick(m, 'nav'));
-    $('nav-value').textContent = money(nav);
-    $('pnl-value').textContent = havePnl ? money(pnl) : '–';
-    $('account-count').textContent = String(accounts.length);
-    const dd = pick(pick(s, 'risk') || {}, 'drawdown') || {};
-    $('drawdown-value').textContent = pct(pick(dd, 'current', 'drawdown', 'currentDrawdown', 'value'));
+    sel.style.display = names.length > 1 ? '' : 'none';
+    return sel.value || names[0];
   }
 
-  function renderNavChart(s) {
-    const m = pick(s, 'metrics') || {};
-    const navs = series(pick(m, 'navHistory', 'nav') || pick(s, 'navHistory'), 'nav');
+  function renderHeadline(a, risk, count) {
+    $('nav-value').textContent = money(a.nav);
+    const pnl = num(a.realizedPnl) + num(a.unrealizedPnl);
+    $('pnl-value').textContent = money(pnl);
+    $('account-name').textContent = a.account || '–';
+    const dd = risk.drawdown || {};
+    $('drawdown-value').textContent = pct(dd.drawdown);
+    $('leverage-value').textContent = isFinite(num(a.leverage)) ? num(a.leverage).toFixed(2) + 'x' : '–';
+    $('account-count').textContent = String(count);
+  }
+
+  function renderNavChart(m) {
+    const navs = series(m.navHistory, 'nav');
     const chart = $('nav-chart');
     clear(chart);
     const W = 800, H = 260, top = 8, navH = 170, gap = 14, ddH = H - top - navH - gap - 14, left = 58, right = 6;
@@ -215,11 +227,14 @@
     const vs = navs.map((p) => p.v);
     let lo = Math.min(...vs), hi = Math.max(...vs);
     if (hi - lo < 1e-9) { hi += 1; lo -= 1; }
-    const x = (i) => left + (W - left - right) * i / (navs.length - 1);
+    const x = (i, n) => left + (W - left - right) * i / (n - 1);
     const y = (v) => top + navH * (1 - (v - lo) / (hi - lo));
-    // running drawdown from the series itself: 1 - nav / running peak
-    let peak = -Infinity;
-    const dds = vs.map((v) => { peak = Math.max(peak, v); return peak > 0 ? 1 - v / peak : 0; });
+    // drawdown below the peak as a positive fraction: from the snapshot when given, else from the NAV series
+    let dds = series(m.drawdownHistory).map((p) => Math.abs(p.v));
+    if (dds.length < 2) {
+      let peak = -Infinity;
+      dds = vs.map((v) => { peak = Math.max(peak, v); return peak > 0 ? 1 - v / peak : 0; });
+    }
     const ddMax = Math.max(0.0001, ...dds);
     const yd = (d) => top + navH + gap + ddH * (d / ddMax);
     chart.append(svg('line', {x1: left, x2: W - right, y1: top + navH, y2: top + navH, stroke: '#26313d'}));
@@ -227,12 +242,12 @@
     chart.append(textAt(left - 4, top + navH, money(lo), 'end'));
     chart.append(textAt(left - 4, top + navH + gap + ddH, '-' + pct(ddMax, 1), 'end'));
     let d = '';
-    navs.forEach((p, i) => { d += (i ? 'L' : 'M') + x(i).toFixed(1) + ' ' + y(p.v).toFixed(1); });
+    navs.forEach((p, i) => { d += (i ? 'L' : 'M') + x(i, navs.length).toFixed(1) + ' ' + y(p.v).toFixed(1); });
     chart.append(svg('path', {d: d, fill: 'none', stroke: '#4fa3ff', 'stroke-width': 1.6, id: 'nav-line'}));
-    let a = 'M' + x(0) + ' ' + yd(0);
-    dds.forEach((v, i) => { a += 'L' + x(i).toFixed(1) + ' ' + yd(v).toFixed(1); });
-    a += 'L' + x(dds.length - 1) + ' ' + yd(0) + 'Z';
-    chart.append(svg('path', {d: a, fill: 'rgba(229,83,75,.45)', stroke: '#e5534b', 'stroke-width': 1}));
+    let a = 'M' + x(0, dds.length) + ' ' + yd(0);
+    dds.forEach((v, i) => { a += 'L' + x(i, dds.length).toFixed(1) + ' ' + yd(v).toFixed(1); });
+    a += 'L' + x(dds.length - 1, dds.length) + ' ' + yd(0) + 'Z';
+    chart.append(svg('path', {d: a, fill: 'rgba(229,83,75,.45)', stroke: '#e5534b', 'stroke-width': 1, id: 'dd-area'}));
     chart.append(textAt(left + 4, top + navH + gap + 10, 'drawdown', 'start'));
     chart.append(textAt(W - right, H - 2, time(navs[navs.length - 1].t), 'end'));
     chart.append(textAt(left, H - 2, time(navs[0].t), 'start'));
@@ -244,27 +259,32 @@
     return e;
   }
 
-  function renderRisk(s) {
-    const r = pick(s, 'risk') || {};
-    const es = pick(r, 'es', 'expectedShortfall', 'es975');
-    const v = pick(r, 'var', 'valueAtRisk', 'var99');
-    $('es-value').textContent = money(pick(es, 'value', 'amount') !== undefined ? pick(es, 'value', 'amount') : es);
-    $('var-value').textContent = money(pick(v, 'value', 'amount') !== undefined ? pick(v, 'value', 'amount') : v);
-    drawSpark($('es-chart'), series(pick(r, 'esHistory', 'esSeries'), 'es'));
-    const dd = pick(r, 'drawdown') || {};
-    drawGauge($('dd-gauge'), num(pick(dd, 'budgetUsed', 'usedFraction', 'budgetUtilisation', 'utilization')),
-      num(pick(dd, 'current', 'drawdown', 'value')), num(pick(dd, 'budget', 'limit', 'maxDrawdown')),
-      pick(dd, 'state', 'level', 'status'));
-    const c = pick(r, 'crowding') || {};
-    const level = pick(c, 'level', 'state') || (typeof c === 'string' ? c : '–');
+  function renderRisk(r) {
+    const level = isFinite(num(r.confidence)) ? (num(r.confidence) * 100).toFixed(1).replace(/\.0$/, '') + '%' : '97.5%';
+    $('es-label').textContent = 'ES ' + level + (r.method ? ' (' + r.method + ')' : '');
+    $('es-value').textContent = money(r.expectedShortfall);
+    $('var-value').textContent = money(r.valueAtRisk);
+    $('es-limit').textContent = isFinite(num(r.esLimit))
+      ? 'limit ' + money(r.esLimit) + ' · ' + pct(num(r.expectedShortfall) / num(r.esLimit), 0) + ' used' : '';
+    $('risk-error').textContent = r.error ? 'last computation failed: ' + r.error : '';
+    drawSpark($('es-chart'), series(r.esHistory, 'es'));
+    const dd = r.drawdown || {};
+    const tier = dd.halted ? 'halted' : (isFinite(num(dd.tier)) && num(dd.tier) > 0 ? 'tier ' + dd.tier : 'normal');
+    drawGauge($('dd-gauge'), num(dd.budgetUsed), num(dd.drawdown), num(dd.budget), r.drawdown ? tier : '');
+    $('dd-detail').textContent = r.drawdown
+      ? 'high-water mark ' + money(dd.highWaterMark) + ' · max gross leverage ' + plain(dd.maxGrossLeverage) : 'no drawdown budget';
+    const c = r.crowding || {};
     const badge = $('crowding-level');
-    badge.textContent = String(level);
-    badge.className = 'badge ' + String(level);
+    badge.textContent = c.level || '–';
+    badge.className = 'badge ' + (c.level || '');
     const parts = [];
-    for (const k of ['score', 'absorptionRatio', 'concentration', 'averageCorrelation', 'largestCluster']) {
-      if (c[k] !== undefined && c[k] !== null) parts.push(k + ' ' + plain(c[k]));
+    const show = {effectiveN: 'effective N', hhi: 'HHI', gini: 'Gini', averageCorrelation: 'avg corr',
+      absorptionRatio: 'absorption', clusters: 'clusters'};
+    for (const [k, label] of Object.entries(show)) {
+      if (c[k] !== undefined && c[k] !== null) parts.push(label + ' ' + plain(c[k]));
     }
-    $('crowding-detail').textContent = parts.join(' · ');
+    $('crowding-detail').textContent = parts.join(' · ') + (Array.isArray(c.reasons) && c.reasons.length
+      ? ' — ' + c.reasons.join('; ') : '');
   }
 
   function drawSpark(node, pts) {
@@ -282,7 +302,7 @@
       const y = 56 - 52 * (p.v - lo) / (hi - lo);
       d += (i ? 'L' : 'M') + x.toFixed(1) + ' ' + y.toFixed(1);
     });
-    node.append(svg('path', {d: d, fill: 'none', stroke: '#e5a93a', 'stroke-width': 1.5}));
+    node.append(svg('path', {d: d, fill: 'none', stroke: '#e5a93a', 'stroke-width': 1.5, id: 'es-line'}));
   }
 
   // A half-circle gauge of the share of the drawdown budget used.
@@ -311,126 +331,107 @@
     node.append(sub);
   }
 
-  function renderExposures(accounts) {
+  function renderExposures(accounts, selected) {
     const body = $('exposures').querySelector('tbody');
     clear(body);
-    const sectors = new Map();
     for (const a of accounts) {
-      const e = pick(a, 'exposure', 'exposures') || a;
       body.append(el('tr', {},
-        el('td', {text: pick(a, 'account', 'id', 'name') || '–'}),
-        el('td', {class: 'num', text: money(pick(e, 'gross', 'grossExposure'))}),
-        el('td', {class: 'num', text: money(pick(e, 'net', 'netExposure'))}),
-        el('td', {class: 'num', text: money(pick(e, 'long', 'longExposure'))}),
-        el('td', {class: 'num', text: money(pick(e, 'short', 'shortExposure'))})));
-      const bySector = pick(e, 'bySector', 'sectors', 'sectorExposures') || pick(a, 'bySector', 'sectors') || {};
-      const entries = Array.isArray(bySector)
-        ? bySector.map((x) => [pick(x, 'sector', 'name', 'key'), num(pick(x, 'net', 'value', 'exposure', 'gross'))])
-        : Object.entries(bySector).map(([k, v]) => [k, num(pick(v, 'net', 'value') !== undefined ? pick(v, 'net', 'value') : v)]);
-      for (const [k, v] of entries) {
-        if (isFinite(v)) sectors.set(k, (sectors.get(k) || 0) + v);
-      }
+        el('td', {text: a.account}),
+        el('td', {class: 'num', text: money(a.grossExposure)}),
+        el('td', {class: 'num', text: money(a.netExposure)}),
+        el('td', {class: 'num', text: money(a.longExposure)}),
+        el('td', {class: 'num', text: money(a.shortExposure)}),
+        el('td', {class: 'num', text: String(a.openOrders === undefined ? '–' : a.openOrders)})));
     }
     const bars = $('sector-bars');
     clear(bars);
-    const list = [...sectors.entries()].sort((p, q) => Math.abs(q[1]) - Math.abs(p[1]));
+    const list = Object.entries(selected.exposureBySector || {}).map(([k, v]) => [k, num(v)]).filter((p) => isFinite(p[1]))
+      .sort((p, q) => Math.abs(q[1]) - Math.abs(p[1]));
     const max = Math.max(1e-9, ...list.map((p) => Math.abs(p[1])));
+    const nav = num(selected.nav);
     for (const [k, v] of list) {
       const fill = el('div', {class: 'fill' + (v < 0 ? ' neg' : '')});
-      fill.style.left = v < 0 ? (50 - 50 * Math.abs(v) / max) + '%' : '50%';
-      fill.style.width = (50 * Math.abs(v) / max) + '%';
-      bars.append(el('div', {class: 'bar'}, el('span', {text: k}), el('div', {class: 'track'}, fill),
-        el('span', {class: 'val', text: money(v)})));
+      fill.style.left = '0%';
+      fill.style.width = (100 * Math.abs(v) / max) + '%';
+      bars.append(el('div', {class: 'bar', 'data-sector': k}, el('span', {text: k}), el('div', {class: 'track'}, fill),
+        el('span', {class: 'val', text: money(v) + (nav > 0 ? ' · ' + pct(v / nav, 1) : '')})));
     }
+    if (!list.length) bars.append(el('div', {class: 'muted small', text: 'no positions'}));
   }
 
-  function renderMetrics(s) {
-    const m = pick(s, 'metrics') || {};
-    let values = pick(m, 'values', 'current');
-    if (!values) {
-      values = {};
-      for (const [k, v] of Object.entries(m)) if (typeof v === 'number' || v === null) values[k] = v;
-    }
-    const entries = Array.isArray(values)
-      ? values.map((x) => [pick(x, 'name', 'metric', 'key'), pick(x, 'value')])
-      : Object.entries(values);
+  function renderMetrics(m) {
+    const entries = Object.entries(m.values || {});
     const box = $('metrics');
     clear(box);
     for (const [k, v] of entries) {
       box.append(el('div', {class: 'metric', 'data-metric': k},
         el('div', {class: 'name', text: k}), el('div', {class: 'value', text: plain(v)})));
     }
+    if (!entries.length) box.append(el('div', {class: 'muted small', text: 'waiting for the first metrics run…'}));
+    $('metrics-asof').textContent = m.asOf ? 'as of ' + time(m.asOf) : '';
   }
 
-  function renderOrders(s) {
-    const e = pick(s, 'execution', 'executions') || {};
-    const orders = pick(e, 'workingOrders', 'orders') || [];
+  function renderOrders(e) {
+    const orders = e.working || [];
     const body = $('orders').querySelector('tbody');
     clear(body);
     for (const o of orders) {
-      const qty = num(pick(o, 'quantity', 'qty'));
-      const filled = num(pick(o, 'filledQuantity', 'filled', 'executedQuantity'));
+      const qty = num(o.quantity);
+      const filled = num(o.filled);
       body.append(el('tr', {},
-        el('td', {text: pick(o, 'clientOrderId', 'orderId', 'id') || '–'}),
-        el('td', {text: pick(o, 'instrument', 'instrumentId', 'symbol') || '–'}),
-        el('td', {text: pick(o, 'side') || '–'}),
+        el('td', {text: o.clientOrderId}),
+        el('td', {text: o.instrument}),
+        el('td', {text: o.side}),
         el('td', {class: 'num', text: plain(qty)}),
-        el('td', {class: 'num', text: isFinite(filled) && isFinite(qty) && qty > 0
-          ? plain(filled) + ' (' + pct(filled / qty, 0) + ')' : plain(filled)}),
-        el('td', {text: pick(o, 'algo', 'algorithm') || '–'}),
-        el('td', {class: 'num', text: plain(pick(o, 'shortfallBps', 'implementationShortfallBps', 'shortfall'))})));
+        el('td', {class: 'num', text: qty > 0 ? plain(filled) + ' (' + pct(filled / qty, 0) + ')' : plain(filled)}),
+        el('td', {class: 'algo', text: o.algo || '–'}),
+        el('td', {class: 'num', text: o.shortfallBps === null || o.shortfallBps === undefined ? '–'
+          : num(o.shortfallBps).toFixed(1)}),
+        el('td', {text: o.state || ''})));
     }
     $('orders-empty').style.display = orders.length ? 'none' : '';
+    $('orders-summary').textContent = plain(e.completedToday) + ' completed today';
   }
 
-  function renderCompliance(s) {
-    const c = pick(s, 'compliance') || {};
-    const ks = pick(c, 'killSwitch') || {};
-    const engaged = typeof ks === 'boolean' ? ks : !!pick(ks, 'engaged', 'active');
+  function renderCompliance(c) {
+    const engaged = !!c.killSwitchEngaged;
     const badge = $('kill-switch');
     badge.textContent = engaged ? 'KILL SWITCH ENGAGED' : 'kill switch armed';
     badge.className = 'badge ' + (engaged ? 'engaged' : 'armed');
     badge.setAttribute('data-engaged', String(engaged));
-    const who = pick(ks, 'by', 'engagedBy');
-    const why = pick(ks, 'reason');
-    $('kill-detail').textContent = (engaged ? 'engaged' : 'not engaged') + (who ? ' by ' + who : '')
-      + (why ? ' — ' + why : '') + (pick(ks, 'since', 'at') ? ' at ' + time(pick(ks, 'since', 'at')) : '');
-    const counts = pick(c, 'decisions', 'decisionCounts') || {};
-    const approved = pick(counts, 'approved');
-    const rejected = pick(counts, 'rejected');
-    $('decisions').textContent = approved === undefined && rejected === undefined ? '–'
-      : plain(approved) + ' approved · ' + plain(rejected) + ' rejected';
+    $('kill-detail').textContent = engaged
+      ? 'engaged since ' + time(c.killSwitchSince) + (c.killSwitchReason ? ' — ' + c.killSwitchReason : '')
+      : 'not engaged';
+    $('policy').textContent = c.policy || '–';
+    $('decisions').textContent = plain(c.approved) + ' approved · ' + plain(c.rejected) + ' rejected';
+    const reasons = Object.entries(c.rejectionsByReason || {}).sort((p, q) => q[1] - p[1]);
+    $('rejections').textContent = reasons.map(([k, v]) => k + ' ' + v).join(' · ');
     const list = $('violations');
     clear(list);
-    const vs = pick(c, 'openViolations', 'violations') || [];
+    const vs = c.openViolations || [];
     if (!vs.length) list.append(el('li', {class: 'muted', text: 'none'}));
     for (const v of vs) {
       list.append(el('li', {},
-        el('strong', {text: pick(v, 'ruleId', 'rule', 'code') || 'rule'}), ' ',
-        pick(v, 'subject', 'instrument', 'account') || '', ' ',
-        el('span', {class: 'muted small', text: pick(v, 'message', 'detail', 'description') || ''})));
+        el('strong', {text: v.rule}), ' ', v.subject || '', ' ',
+        el('span', {class: 'muted small', text: (v.message || '') + (v.since ? ' · since ' + time(v.since) : '')})));
     }
   }
 
   function renderTasks(s) {
-    const tasks = pick(s, 'tasks') || [];
     const body = $('tasks').querySelector('tbody');
     clear(body);
-    const list = Array.isArray(tasks) ? tasks : Object.entries(tasks).map(([k, v]) => Object.assign({name: k}, v));
-    for (const t of list) {
-      body.append(el('tr', {},
-        el('td', {text: pick(t, 'name', 'id', 'task') || '–'}),
-        el('td', {text: time(pick(t, 'lastRun', 'lastRunAt', 'lastSuccess', 'lastCompleted'))}),
-        el('td', {text: pick(t, 'state', 'status', 'health') || '–'})));
+    for (const t of s.tasks || []) {
+      const outcome = t.running ? 'running' : (t.lastOutcome || 'not run');
+      body.append(el('tr', {class: t.lastOutcome && t.lastOutcome !== 'SUCCEEDED' ? 'task-bad' : ''},
+        el('td', {text: t.name}),
+        el('td', {text: time(t.lastStart)}),
+        el('td', {text: outcome, title: t.lastError || ''}),
+        el('td', {class: 'num', text: plain(t.runs) + (t.failures ? ' / ' + t.failures + ' failed' : '')}),
+        el('td', {text: time(t.nextRun)})));
     }
-    const dq = pick(s, 'dataQuality');
-    $('data-quality').textContent = dq ? 'data quality: ' + summarise(dq) : '';
-  }
-
-  function summarise(o) {
-    if (typeof o !== 'object') return String(o);
-    return Object.entries(o).filter(([, v]) => typeof v !== 'object' || v === null)
-      .map(([k, v]) => k + ' ' + plain(v)).join(' · ');
+    const dq = s.dataQuality;
+    $('data-quality').textContent = dq ? 'data quality' + (dq.lastRun ? ' (' + time(dq.lastRun) + ')' : '') + ': '
+      + (dq.summary || plain(dq.issues) + ' issues') : '';
   }
 
   // ------------------------------------------------------------------------------------------ alerts
