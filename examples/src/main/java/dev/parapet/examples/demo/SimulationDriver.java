@@ -66,6 +66,8 @@ public final class SimulationDriver {
   private final AtomicLong ticks = new AtomicLong();
   private final AtomicLong errors = new AtomicLong();
   private final AtomicLong sessionsDone = new AtomicLong();
+  private final AtomicLong sessionMinutes = new AtomicLong();
+  private volatile long sessionMinuteLimit = Long.MAX_VALUE;
   private final AtomicReference<Throwable> lastError = new AtomicReference<>();
   private volatile boolean stopped;
   private volatile boolean finished;
@@ -141,6 +143,16 @@ public final class SimulationDriver {
     }
   }
 
+  /**
+   * Makes {@link #run()} stop once this many session minutes have been simulated, even within a session
+   * (default: no limit; the number of sessions decides).
+   */
+  public SimulationDriver stopAfterSessionMinutes(long minutes) {
+    Checks.check(minutes > 0, "minutes", minutes, "> 0");
+    this.sessionMinuteLimit = minutes;
+    return this;
+  }
+
   /** Asks {@link #run()} to return at the end of the current step. */
   public void stop() {
     stopped = true;
@@ -157,6 +169,10 @@ public final class SimulationDriver {
     while (!stopped && market.isOpen()) {
       step();
       tick();
+      if (sessionMinutes.incrementAndGet() >= sessionMinuteLimit) {
+        stopped = true;
+        break;
+      }
       if (market.isOpen()) {
         List<OrderRequest> orders;
         try {
@@ -289,6 +305,11 @@ public final class SimulationDriver {
   /** Returns how many times the host ticked. */
   public long ticks() {
     return ticks.get();
+  }
+
+  /** Returns how many session minutes were simulated. */
+  public long sessionMinutes() {
+    return sessionMinutes.get();
   }
 
   /** Returns how many sessions closed. */
