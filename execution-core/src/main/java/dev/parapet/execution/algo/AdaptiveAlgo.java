@@ -72,7 +72,7 @@ final class AdaptiveAlgo implements ExecutionAlgo {
     double rate = rate(now, parent, market);
     lastRate = rate;
     target = Math.min(quantity, target + rate * traded);
-    long rounded = (long) Math.ceil(target - 1e-9);
+    long rounded = (long) Math.ceil(target - 1e-6);
     boolean behind = parent.filledQuantity() < previousTarget;
     if (finalWindow.inFinalWindow(now, parent)) {
       rounded = quantity;

@@ -42,7 +42,7 @@ abstract class ScheduledAlgo implements ExecutionAlgo {
   public SliceDecision decide(Instant now, ParentOrderView parent, MarketState market) {
     long quantity = parent.order().quantity();
     double scheduled = scheduledQuantity(now, parent, market);
-    long target = (long) Math.min(quantity, Math.max(0, Math.ceil(scheduled - 1e-9)));
+    long target = (long) Math.min(quantity, Math.max(0, Math.ceil(scheduled - 1e-6)));
     boolean behind = parent.filledQuantity() < previousTarget;
     if (mustComplete() && inFinalWindow(now, parent)) {
       target = quantity;
