@@ -245,21 +245,7 @@ final class StandardExecutionEngine implements ExecutionEngine {
   }
 
   private void tick(Instant now) {
-    for (Parent p : new ArrayList<>(parents.values())) {
-      if (p.state.isTerminal()) {
-        continue;
-      }
-      if (!now.isBefore(p.endTime)) {
-        long leaves = p.order.quantity() - p.filled;
-        stop(p, ParentOrderState.EXPIRED, "end time " + p.endTime + " reached with " + leaves + " unfilled", now);
-        if (leaves > 0) {
-          alert(p, "ParentOrderExpired", Severity.MEDIUM, "parent order " + p.id() + " expired with " + leaves
-              + " of " + p.order.quantity() + " unfilled", null, now);
-        }
-      } else if (!now.isBefore(p.nextDecisionAt)) {
-        decide(p, now);
-      }
-    }
+    // children first: a remainder released here lets its parent decide again in the same tick
     for (int i = 0; i < openChildren.size(); i++) {
       Child c = openChildren.get(i);
       switch (c.state) {
@@ -288,6 +274,21 @@ final class StandardExecutionEngine implements ExecutionEngine {
           break;
         default:
           break;
+      }
+    }
+    for (Parent p : new ArrayList<>(parents.values())) {
+      if (p.state.isTerminal()) {
+        continue;
+      }
+      if (!now.isBefore(p.endTime)) {
+        long leaves = p.order.quantity() - p.filled;
+        stop(p, ParentOrderState.EXPIRED, "end time " + p.endTime + " reached with " + leaves + " unfilled", now);
+        if (leaves > 0) {
+          alert(p, "ParentOrderExpired", Severity.MEDIUM, "parent order " + p.id() + " expired with " + leaves
+              + " of " + p.order.quantity() + " unfilled", null, now);
+        }
+      } else if (!now.isBefore(p.nextDecisionAt)) {
+        decide(p, now);
       }
     }
   }
@@ -341,12 +342,15 @@ final class StandardExecutionEngine implements ExecutionEngine {
     return Math.max(1_000_000L, (long) (recheck.toNanos() * factor));
   }
 
-  /** Returns the child size: lots, at least the minimum child (unless it completes the parent), jittered. */
+  /**
+   * Returns the child size: whole lots, at least the minimum child (unless it completes the parent),
+   * randomly reduced by up to the slice jitter unless it releases everything that is left.
+   */
   private long childSize(long want, long unreleased, long lot) {
     long cap = Math.min(want, unreleased);
     long minChild = ((minChildQuantity + lot - 1) / lot) * lot;
     long size = cap;
-    if (cap >= 2 * minChild && sliceSizeJitter > 0) {
+    if (cap < unreleased && cap >= 2 * minChild && sliceSizeJitter > 0) {
       size = (long) Math.floor(cap * (1 - sliceSizeJitter * random.nextDouble()));
     }
     size = (size / lot) * lot;
