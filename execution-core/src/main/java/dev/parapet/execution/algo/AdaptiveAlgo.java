@@ -28,25 +28,37 @@ import java.time.Instant;
  *       a favourable one by {@code 1 - 0.1 min(|z|, 2)};</li>
  *   <li>realised versus expected volume: the remaining volume expected from the profile is scaled by
  *       the ratio of the volume seen since arrival to the volume the profile expected (in [0.5, 2]),
- *       and the rate is raised to 1.2 times what finishing on that volume requires.</li>
+ *       and the rate is raised to 1.1 times what finishing on that volume requires.</li>
  * </ul>
- * Pricing is passive first; what was due at the previous decision and is still unfilled is taken
- * aggressively, and so is everything left in the final window. The parent's limit price is applied by
+ * Pricing is passive first: the order rests at the near touch, where it pays neither the spread nor
+ * temporary impact. Only when the fills lag the previous decision's target by more than the slack (what
+ * the rate would trade over the passive slack, default 5 minutes) is part of the lag taken
+ * aggressively: at most two decision intervals' worth at the current rate, once per interval, back to
+ * half the slack, so that catching up does not come in bursts (temporary impact is concave in size but
+ * the cost, size times impact, is convex). Everything left in the final window (six decision intervals,
+ * at most a tenth of the horizon) is taken aggressively. The parent's limit price is applied by
  * the engine. Confined to one parent.
  */
 final class AdaptiveAlgo implements ExecutionAlgo {
 
+  /** The completion rate is raised by this margin so that the order does not finish in the final window. */
+  static final double COMPLETION_MARGIN = 1.1;
+  /**
+   * The final window, in decision intervals (at most a tenth of the horizon): long enough for a partly
+   * filled aggressive child to be retried before the end.
+   */
+  static final int FINAL_WINDOW_DECISIONS = 6;
+
   private final AdaptiveParameters parameters;
-  private final ScheduledAlgo finalWindow;
   private boolean started;
   private long lastVolume;
   private double target;
   private long previousTarget;
   private double lastRate;
+  private Instant lastCross;
 
   AdaptiveAlgo(AdaptiveParameters parameters) {
     this.parameters = Checks.notNull(parameters, "parameters");
-    this.finalWindow = new TwapAlgo(parameters.recheck());
   }
 
   @Override
@@ -73,13 +85,35 @@ final class AdaptiveAlgo implements ExecutionAlgo {
     lastRate = rate;
     target = Math.min(quantity, target + rate * traded);
     long rounded = (long) Math.ceil(target - 1e-6);
-    boolean behind = parent.filledQuantity() < previousTarget;
-    if (finalWindow.inFinalWindow(now, parent)) {
-      rounded = quantity;
-      behind = true;
+    long filled = parent.filledQuantity();
+    if (ScheduledAlgo.inFinalWindow(now, parent, parameters.recheck().multipliedBy(FINAL_WINDOW_DECISIONS))) {
+      previousTarget = quantity;
+      return SliceDecision.of(quantity, Aggression.AGGRESSIVE, parameters.recheck());
     }
+    double slack = expectedVolume(now, market, parameters.passiveSlack()) * rate;
+    long lag = previousTarget - filled;
     previousTarget = Math.max(previousTarget, rounded);
-    return SliceDecision.of(rounded, behind ? Aggression.AGGRESSIVE : Aggression.PASSIVE, parameters.recheck());
+    boolean mayCross = lastCross == null || !now.isBefore(lastCross.plus(parameters.recheck()));
+    if (lag > Math.max(1, slack) && mayCross) {
+      // cross part of the lag, at most two intervals' worth at the current rate, back to half the slack
+      double perInterval = expectedVolume(now, market, parameters.recheck()) * rate;
+      long catchUp = (long) Math.ceil(Math.min(lag - 0.5 * slack, Math.max(1, 2 * perInterval)));
+      lastCross = now;
+      // the engine cancels the resting passive children, which stay counted as open until confirmed:
+      // ask for the catch-up on top of them so that it is sent now; the passive rest is re-posted at the
+      // next decision (the engine decides again as soon as the cancels are confirmed)
+      long open = parent.openQuantity();
+      return SliceDecision.of(Math.min(quantity, filled + open + catchUp), Aggression.AGGRESSIVE,
+          parameters.recheck());
+    }
+    return SliceDecision.of(rounded, Aggression.PASSIVE, parameters.recheck());
+  }
+
+  /** Returns the market volume the profile expects from {@code now} over {@code span}. */
+  private double expectedVolume(Instant now, MarketState market, java.time.Duration span) {
+    double f = market.sessionFraction(now);
+    double width = span.toNanos() / (double) market.sessionLength().toNanos();
+    return market.averageDailyVolume() * parameters.profile().between(f, Math.min(1, f + width));
   }
 
   /** Returns the participation rate for this decision. */
@@ -104,7 +138,7 @@ final class AdaptiveAlgo implements ExecutionAlgo {
     double expectedRemaining = market.averageDailyVolume() * parameters.profile().between(fNow, fEnd) * volumeRatio;
     double leaves = parent.order().quantity() - parent.filledQuantity();
     if (expectedRemaining > 0) {
-      rate = Math.max(rate, 1.2 * leaves / expectedRemaining);
+      rate = Math.max(rate, COMPLETION_MARGIN * leaves / expectedRemaining);
     } else if (leaves > 0) {
       rate = parameters.maxRate();
     }

@@ -13,8 +13,10 @@ import java.time.Instant;
  * The common shape of the schedule-following algorithms: a subclass gives the cumulative target
  * quantity at a time; this class turns it into a decision.
  * <p>
- * Pricing: a child is first posted passively; what was due at the previous decision and is still
- * unfilled is then taken aggressively ("passive first, cross when behind"). In the final window
+ * Pricing: a child is first posted passively and rests for one decision interval; what was due two
+ * decisions ago and is still unfilled is then taken aggressively ("passive first, cross when behind").
+ * Comparing with the target of two decisions ago, not the last one, leaves a fully filled passive slice
+ * on schedule although the engine may have sent less than the target (randomised slice sizes). In the final window
  * before the end time an algorithm that must complete asks for everything that is left, aggressively.
  * <p>
  * Confined: one instance per parent order, called by one thread at a time.
@@ -23,6 +25,7 @@ abstract class ScheduledAlgo implements ExecutionAlgo {
 
   private final Duration recheck;
   private long previousTarget;
+  private long olderTarget;
 
   ScheduledAlgo(Duration recheck) {
     Checks.notNull(recheck, "recheck");
@@ -43,19 +46,24 @@ abstract class ScheduledAlgo implements ExecutionAlgo {
     long quantity = parent.order().quantity();
     double scheduled = scheduledQuantity(now, parent, market);
     long target = (long) Math.min(quantity, Math.max(0, Math.ceil(scheduled - 1e-6)));
-    boolean behind = parent.filledQuantity() < previousTarget;
+    boolean behind = parent.filledQuantity() < olderTarget;
     if (mustComplete() && inFinalWindow(now, parent)) {
       target = quantity;
       behind = true;
     }
+    olderTarget = previousTarget;
     previousTarget = Math.max(previousTarget, target);
     return SliceDecision.of(target, behind ? Aggression.AGGRESSIVE : Aggression.PASSIVE, recheck);
   }
 
   /** Returns true within two rechecks (at most a tenth of the horizon) of the end time. */
   boolean inFinalWindow(Instant now, ParentOrderView parent) {
+    return inFinalWindow(now, parent, recheck.multipliedBy(2));
+  }
+
+  /** Returns true within {@code window} (at most a tenth of the horizon) of the end time. */
+  static boolean inFinalWindow(Instant now, ParentOrderView parent, Duration window) {
     Duration horizon = Duration.between(parent.startTime(), parent.endTime());
-    Duration window = recheck.multipliedBy(2);
     Duration tenth = horizon.dividedBy(10);
     if (window.compareTo(tenth) > 0) {
       window = tenth;

@@ -40,18 +40,22 @@ class AlgorithmsTest {
     Parent p = parent(Side.BUY, 12_000, Urgency.MEDIUM, START, END, 100, 0);
     MarketState m = market(START, 99.99, 100.01, 0).build();
     assertThat(algo.decide(START, p, m).targetQuantity()).isZero();
-    // 30 of 120 minutes: 3,000
+    // 30 of 120 minutes: 3,000, posted passively
     SliceDecision d = algo.decide(START.plus(Duration.ofMinutes(30)), p, m);
     assertThat(d.targetQuantity()).isEqualTo(3_000);
     assertThat(d.aggression()).isEqualTo(Aggression.PASSIVE);
     assertThat(d.recheckAfter()).isEqualTo(Duration.ofMinutes(1));
-    // one minute later nothing filled of the 3,000 due: cross; 31/120 * 12,000 = 3,100
+    // one interval later the passive slice gets its interval: 31/120 * 12,000 = 3,100, still passive
     d = algo.decide(START.plus(Duration.ofMinutes(31)), p, m);
     assertThat(d.targetQuantity()).isEqualTo(3_100);
-    assertThat(d.aggression()).isEqualTo(Aggression.AGGRESSIVE);
-    // caught up: passive again; 32/120 * 12,000 = 3,200
-    d = algo.decide(START.plus(Duration.ofMinutes(32)), p.withFilled(3_100), m);
+    assertThat(d.aggression()).isEqualTo(Aggression.PASSIVE);
+    // two intervals later the 3,000 due two decisions ago is unfilled: cross
+    d = algo.decide(START.plus(Duration.ofMinutes(32)), p, m);
     assertThat(d.targetQuantity()).isEqualTo(3_200);
+    assertThat(d.aggression()).isEqualTo(Aggression.AGGRESSIVE);
+    // filled what was due two decisions ago (3,100), although less than the last target: passive again
+    d = algo.decide(START.plus(Duration.ofMinutes(33)), p.withFilled(3_100), m);
+    assertThat(d.targetQuantity()).isEqualTo(3_300);
     assertThat(d.aggression()).isEqualTo(Aggression.PASSIVE);
     // final window (2 rechecks before the end): everything, aggressively
     d = algo.decide(END.minus(Duration.ofSeconds(90)), p.withFilled(11_000), m);
@@ -169,17 +173,17 @@ class AlgorithmsTest {
   @Test
   void adaptive_raises_its_rate_to_finish_and_respects_the_cap() {
     // 1h left of a flat 6.5h session: expected remaining volume 10M / 6.5 = 1,538,461.5 shares;
-    // leaves 30,000 -> needs 1.95%, x 1.2 = 2.34% < base 10%: base wins
+    // leaves 30,000 -> needs 1.95%, x 1.1 = 2.15% < base 10%: base wins
     Instant t = CLOSE.minus(Duration.ofHours(1));
     Parent small = parent(Side.BUY, 30_000, Urgency.MEDIUM, t, CLOSE, 100, 0);
     AdaptiveAlgo a = new AdaptiveAlgo(AdaptiveParameters.defaults().withProfile(VolumeProfile.flat()));
     a.decide(t, small, market(t, 99.99, 100.01, 0).build());
     assertThat(a.lastRate()).isCloseTo(0.10, within(1e-9));
-    // leaves 200,000 -> 13% x 1.2 = 15.6%
+    // leaves 200,000 -> 13% x 1.1 = 14.3%
     Parent mid = parent(Side.BUY, 200_000, Urgency.MEDIUM, t, CLOSE, 100, 0);
     AdaptiveAlgo b = new AdaptiveAlgo(AdaptiveParameters.defaults().withProfile(VolumeProfile.flat()));
     b.decide(t, mid, market(t, 99.99, 100.01, 0).build());
-    assertThat(b.lastRate()).isCloseTo(1.2 * 200_000 / (10_000_000 / 6.5), within(1e-9));
+    assertThat(b.lastRate()).isCloseTo(1.1 * 200_000 / (10_000_000 / 6.5), within(1e-9));
     // leaves 1,000,000 -> capped at 30%
     Parent big = parent(Side.BUY, 1_000_000, Urgency.MEDIUM, t, CLOSE, 100, 0);
     AdaptiveAlgo c = new AdaptiveAlgo(AdaptiveParameters.defaults().withProfile(VolumeProfile.flat()));
@@ -188,21 +192,38 @@ class AlgorithmsTest {
   }
 
   @Test
-  void adaptive_crosses_what_is_late_and_finishes_in_the_final_window() {
+  void adaptive_rests_passively_within_the_slack_then_crosses_part_of_the_lag() {
+    // flat profile, rate 10%: the 5-minute slack is 10% of 1e7 * 5 / 390 = 12,820.5 shares;
+    // one 30 s interval is 10% of 1e7 * 0.5 / 390 = 1,282.05 shares
     AdaptiveAlgo algo = new AdaptiveAlgo(AdaptiveParameters.defaults().withProfile(VolumeProfile.flat()));
-    Parent p = parent(Side.BUY, 10_000, Urgency.MEDIUM, START, CLOSE, 100, 1_000_000);
+    Parent p = parent(Side.BUY, 100_000, Urgency.MEDIUM, START, CLOSE, 100, 1_000_000);
     algo.decide(START, p, market(START, 99.99, 100.01, 1_000_000).build());
     Instant t1 = START.plus(Duration.ofMinutes(1));
-    assertThat(algo.decide(t1, p, market(t1, 99.99, 100.01, 1_020_000).build()).aggression())
-        .isEqualTo(Aggression.PASSIVE);
+    SliceDecision d1 = algo.decide(t1, p, market(t1, 99.99, 100.01, 1_100_000).build());
+    assertThat(d1.targetQuantity()).isEqualTo(10_000);
+    assertThat(d1.aggression()).isEqualTo(Aggression.PASSIVE);
+    // 10,000 due and unfilled: within the slack, still passive (target 20,000)
     Instant t2 = START.plus(Duration.ofMinutes(2));
-    SliceDecision late = algo.decide(t2, p, market(t2, 99.99, 100.01, 1_030_000).build());
-    assertThat(late.aggression()).isEqualTo(Aggression.AGGRESSIVE);
-    assertThat(late.targetQuantity()).isEqualTo(3_000);
-    Instant t3 = CLOSE.minusSeconds(30);
-    SliceDecision last = algo.decide(t3, p.withFilled(3_000), market(t3, 99.99, 100.01, 1_040_000).build());
-    assertThat(last.targetQuantity()).isEqualTo(10_000);
-    assertThat(last.aggression()).isEqualTo(Aggression.AGGRESSIVE);
+    SliceDecision d2 = algo.decide(t2, p, market(t2, 99.99, 100.01, 1_200_000).build());
+    assertThat(d2.aggression()).isEqualTo(Aggression.PASSIVE);
+    assertThat(d2.targetQuantity()).isEqualTo(20_000);
+    // 20,000 due and unfilled, 10,000 resting: beyond the slack; cross min(20,000 - 6,410.26, 2 * 1,282.05)
+    // = 2,565 on top of what rests (the engine cancels the resting passive children)
+    Instant t3 = START.plus(Duration.ofMinutes(3));
+    Parent resting = new Parent(p.order(), p.state(), p.algoName(), p.startTime(), p.endTime(), p.arrivalPrice(),
+        p.marketVolumeAtStart(), 0, 10_000, 0, 0, 2, 0, t3, "");
+    SliceDecision d3 = algo.decide(t3, resting, market(t3, 99.99, 100.01, 1_300_000).build());
+    assertThat(d3.aggression()).isEqualTo(Aggression.AGGRESSIVE);
+    assertThat(d3.targetQuantity()).isEqualTo(10_000 + 2_565);
+    // within the same interval it does not cross again
+    Instant t3b = t3.plusSeconds(3);
+    assertThat(algo.decide(t3b, p.withFilled(2_565), market(t3, 99.99, 100.01, 1_300_000).build()).aggression())
+        .isEqualTo(Aggression.PASSIVE);
+    // final window (6 intervals = 3 minutes before the end): everything, aggressively
+    Instant last = CLOSE.minusSeconds(150);
+    SliceDecision end = algo.decide(last, p.withFilled(90_000), market(last, 99.99, 100.01, 2_000_000).build());
+    assertThat(end.targetQuantity()).isEqualTo(100_000);
+    assertThat(end.aggression()).isEqualTo(Aggression.AGGRESSIVE);
   }
 
   @Test
