@@ -18,6 +18,7 @@ import picocli.CommandLine.Spec;
         dev.parapet.cli.calendar.CalendarCommand.class,
         dev.parapet.cli.execution.ExecutionCommand.class,
         dev.parapet.cli.execution.TcaCommand.class,
+        dev.parapet.cli.risk.RiskCommand.class,
     })
 public final class ParapetCommand implements Runnable {
 
