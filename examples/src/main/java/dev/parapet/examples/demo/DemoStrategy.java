@@ -30,7 +30,9 @@ import java.util.SplittableRandom;
  * <p>
  * <b>Orders.</b> At each rebalance the strategy compares targets with the position plus pending orders,
  * and sends the largest differences worth trading (at most {@link Config#maxOrdersPerRebalance}), each at
- * most {@link Config#maxOrderNotional}: buys, sells of a long position, and short sales below zero. Strong
+ * most {@link Config#maxOrderNotional}: buys, sells of a long position, and short sales below zero. It
+ * never trades the restricted instrument, and never sends an order against its own working order in the
+ * same instrument (a wash trade); it waits for that order to finish. Strong
  * signals go as HIGH-urgency market orders, weaker ones as limit orders at the last close.
  * <p>
  * <b>Bad orders</b>: with probability {@link Config#badOrderProbability} a rebalance adds one order that
@@ -133,15 +135,17 @@ public final class DemoStrategy {
     for (int i = 0; i < n; i++) {
       score[i] = computeScore(i);
       delta[i] = 0;
-      if (count[i] < config.minBars || lastClose[i] <= 0) {
+      Instrument inst = instruments.get(i);
+      if (count[i] < config.minBars || lastClose[i] <= 0 || inst.id().equals(config.restrictedInstrument)) {
         continue;
       }
-      Instrument inst = instruments.get(i);
       long target = lots(inst, score[i] * config.maxWeight * nav / lastClose[i]);
-      long current = book.quantity(config.account, inst.id())
-          + book.pendingBuyQuantity(config.account, inst.id()) - book.pendingSellQuantity(config.account, inst.id());
-      long d = target - current;
-      if (Math.abs(d) * lastClose[i] >= config.minTradeNotional) {
+      long pendingBuy = book.pendingBuyQuantity(config.account, inst.id());
+      long pendingSell = book.pendingSellQuantity(config.account, inst.id());
+      long d = target - (book.quantity(config.account, inst.id()) + pendingBuy - pendingSell);
+      // never against its own working order: that would be a wash trade
+      boolean against = d > 0 ? pendingSell > 0 : pendingBuy > 0;
+      if (!against && Math.abs(d) * lastClose[i] >= config.minTradeNotional) {
         delta[i] = d;
       }
     }

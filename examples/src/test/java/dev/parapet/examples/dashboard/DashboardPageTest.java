@@ -96,7 +96,9 @@ class DashboardPageTest {
     // every panel renders from the snapshot
     waitUpTo(10).until(d -> d.findElement(By.id("sim-time")).getText().startsWith("2024-01-02 16:29"));
     assertThat(driver.findElements(By.cssSelector("#metrics .metric"))).hasSize(17);
-    assertThat(text(By.cssSelector("#metrics [data-metric=sharpe] .value"))).isEqualTo("1.31");
+    assertThat(text(By.cssSelector("#metrics [data-metric=sharpeRatio] .value"))).isEqualTo("1.310");
+    assertThat(text(By.cssSelector("#metrics [data-metric=maxDrawdown] .value"))).isEqualTo("-3.40%");
+    assertThat(text(By.cssSelector("#metrics [data-metric=beta] .value"))).isEqualTo("–");
     assertThat(text(By.id("es-value"))).isEqualTo("196.5 k");
     assertThat(attribute(By.id("nav-line"), "d")).startsWith("M");
     assertThat(text(By.id("dd-used"))).isEqualTo("24%"); // 1.2% of a 5% budget
@@ -113,12 +115,12 @@ class DashboardPageTest {
     // it follows changes of the snapshot
     ObjectNode next = source.status.get().deepCopy();
     next.put("generatedAt", "2024-01-02T16:30:00Z");
-    ((ObjectNode) next.get("metrics").get("DEMO-FUND").get("values")).put("sharpe", 1.42);
+    ((ObjectNode) next.get("metrics").get("DEMO-FUND").get("values")).put("sharpeRatio", 1.42);
     ((ObjectNode) next.get("compliance")).put("killSwitchEngaged", true).put("killSwitchReason", "ops test")
         .put("killSwitchSince", "2024-01-02T16:29:30Z");
     source.status.set(next);
-    waitUpTo(10).until(d -> d.findElement(By.cssSelector("#metrics [data-metric=sharpe] .value")).getText()
-        .equals("1.42"));
+    waitUpTo(10).until(d -> d.findElement(By.cssSelector("#metrics [data-metric=sharpeRatio] .value")).getText()
+        .equals("1.420"));
     assertThat(text(By.id("kill-switch"))).isEqualTo("KILL SWITCH ENGAGED");
     assertThat(text(By.id("kill-detail"))).contains("ops test");
 

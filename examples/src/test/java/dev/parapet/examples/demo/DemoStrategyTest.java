@@ -123,6 +123,26 @@ class DemoStrategyTest {
   }
 
   @Test
+  void never_trades_the_restricted_instrument_or_against_its_own_working_order() {
+    DemoStrategy s = DemoStrategy.create(config(0), List.of(UP, RESTRICTED), 1);
+    PositionBook book = book(10_000_000);
+    for (int k = 0; k < 4; k++) {
+      double c = new double[] {100, 100.5, 100.4, 101}[k];
+      s.onBar(minute(UP, k, c));
+      s.onBar(minute(RESTRICTED, k, c));
+    }
+    assertThat(s.score("ENE004")).isPositive();
+    // a working sell in UP1 (reserved in the book): a buy now would trade against it
+    book.mark("UP1", 101);
+    book.reserve(OrderRequest.builder().clientOrderId("W1").account(ACCOUNT).instrument(UP).side(Side.SELL_SHORT)
+        .quantity(100).build(), 101);
+    assertThat(s.rebalance(T0.plusSeconds(240), book)).isEmpty();
+    // once it is done, the buy goes out; the restricted instrument is still left alone
+    book.release("W1");
+    assertThat(s.rebalance(T0.plusSeconds(540), book)).extracting(o -> o.instrument().id()).containsExactly("UP1");
+  }
+
+  @Test
   void respects_the_rebalance_interval_and_the_minimum_trade() {
     DemoStrategy s = DemoStrategy.create(config(0), List.of(UP), 1);
     PositionBook book = book(10_000_000);

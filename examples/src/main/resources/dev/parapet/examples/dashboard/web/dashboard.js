@@ -207,7 +207,7 @@
   function renderHeadline(a, risk, count) {
     $('nav-value').textContent = money(a.nav);
     const pnl = num(a.realizedPnl) + num(a.unrealizedPnl);
-    $('pnl-value').textContent = money(pnl);
+    $('pnl-value').textContent = isFinite(pnl) ? (pnl >= 0 ? '+' : '') + money(pnl) : '–';
     $('account-name').textContent = a.account || '–';
     const dd = risk.drawdown || {};
     $('drawdown-value').textContent = pct(dd.drawdown);
@@ -240,7 +240,7 @@
     chart.append(svg('line', {x1: left, x2: W - right, y1: top + navH, y2: top + navH, stroke: '#26313d'}));
     chart.append(textAt(left - 4, top + 10, money(hi), 'end'));
     chart.append(textAt(left - 4, top + navH, money(lo), 'end'));
-    chart.append(textAt(left - 4, top + navH + gap + ddH, '-' + pct(ddMax, 1), 'end'));
+    chart.append(textAt(left - 4, top + navH + gap + ddH, '-' + pct(ddMax, ddMax < 0.01 ? 2 : 1), 'end'));
     let d = '';
     navs.forEach((p, i) => { d += (i ? 'L' : 'M') + x(i, navs.length).toFixed(1) + ' ' + y(p.v).toFixed(1); });
     chart.append(svg('path', {d: d, fill: 'none', stroke: '#4fa3ff', 'stroke-width': 1.6, id: 'nav-line'}));
@@ -359,13 +359,23 @@
     if (!list.length) bars.append(el('div', {class: 'muted small', text: 'no positions'}));
   }
 
+  // Returns, volatilities, drawdowns, VaR, ES and rates are fractions: shown as percentages.
+  const PERCENT_METRIC = /return|volatility|drawdown|valueatrisk|expectedshortfall|rate|error/i;
+
+  function metricText(name, v) {
+    const x = num(v);
+    if (!isFinite(x)) return '–';
+    if (PERCENT_METRIC.test(name)) return pct(x, Math.abs(x) < 0.01 ? 3 : 2);
+    return Math.abs(x) >= 1000 ? plain(x) : x.toFixed(Math.abs(x) < 10 ? 3 : 1);
+  }
+
   function renderMetrics(m) {
     const entries = Object.entries(m.values || {});
     const box = $('metrics');
     clear(box);
     for (const [k, v] of entries) {
       box.append(el('div', {class: 'metric', 'data-metric': k},
-        el('div', {class: 'name', text: k}), el('div', {class: 'value', text: plain(v)})));
+        el('div', {class: 'name', text: k}), el('div', {class: 'value', text: metricText(k, v)})));
     }
     if (!entries.length) box.append(el('div', {class: 'muted small', text: 'waiting for the first metrics run…'}));
     $('metrics-asof').textContent = m.asOf ? 'as of ' + time(m.asOf) : '';
@@ -375,7 +385,8 @@
     const orders = e.working || [];
     const body = $('orders').querySelector('tbody');
     clear(body);
-    for (const o of orders) {
+    const MAX_ROWS = 25;
+    for (const o of orders.slice(0, MAX_ROWS)) {
       const qty = num(o.quantity);
       const filled = num(o.filled);
       body.append(el('tr', {},
@@ -389,8 +400,12 @@
           : num(o.shortfallBps).toFixed(1)}),
         el('td', {text: o.state || ''})));
     }
+    if (orders.length > MAX_ROWS) {
+      body.append(el('tr', {}, el('td', {colspan: '8', class: 'muted', text: '… and ' + (orders.length - MAX_ROWS)
+        + ' more (see /api/executions)'})));
+    }
     $('orders-empty').style.display = orders.length ? 'none' : '';
-    $('orders-summary').textContent = plain(e.completedToday) + ' completed today';
+    $('orders-summary').textContent = orders.length + ' working · ' + plain(e.completedToday) + ' completed today';
   }
 
   function renderCompliance(c) {
