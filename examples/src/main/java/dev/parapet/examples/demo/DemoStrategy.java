@@ -115,15 +115,19 @@ public final class DemoStrategy {
   }
 
   /**
-   * Returns the orders to send now, or none when it is not yet time to rebalance.
+   * Returns the orders to send now, or none when it is not yet time to rebalance or the session is about
+   * to close (day orders sent in its last {@link Config#quietMinutesBeforeClose} minutes would mostly
+   * expire unfilled).
    *
    * @param now the current time
+   * @param sessionClose when the current session closes
    * @param book the positions and pending orders
    * @return the orders, possibly empty
    */
-  public List<OrderRequest> rebalance(Instant now, PortfolioView book) {
+  public List<OrderRequest> rebalance(Instant now, Instant sessionClose, PortfolioView book) {
     List<OrderRequest> out = new ArrayList<>();
-    if (now.isBefore(lastRebalance.plusSeconds(60L * config.rebalanceMinutes))) {
+    if (now.isBefore(lastRebalance.plusSeconds(60L * config.rebalanceMinutes))
+        || !now.isBefore(sessionClose.minusSeconds(60L * config.quietMinutesBeforeClose))) {
       return out;
     }
     lastRebalance = now;
@@ -342,10 +346,12 @@ public final class DemoStrategy {
    * @param maxOrdersPerRebalance orders per rebalance at most, &gt; 0
    * @param badOrderProbability the chance that a rebalance adds a bad order, in [0, 1]
    * @param restrictedInstrument the instrument on the demo policy's restricted list
+   * @param quietMinutesBeforeClose no new orders this many minutes before the close, &gt;= 0
    */
   public record Config(String account, int rebalanceMinutes, int momentumMinutes, int reversalMinutes, int minBars,
       double maxWeight, double minTradeNotional, double maxOrderNotional, long maxOrderQuantity,
-      int maxOrdersPerRebalance, double badOrderProbability, String restrictedInstrument) {
+      int maxOrdersPerRebalance, double badOrderProbability, String restrictedInstrument,
+      int quietMinutesBeforeClose) {
 
     /** Validates every field. */
     public Config {
@@ -361,15 +367,17 @@ public final class DemoStrategy {
       Checks.positive(maxOrdersPerRebalance, "maxOrdersPerRebalance");
       Checks.inRange(badOrderProbability, 0.0, 1.0, "badOrderProbability");
       Checks.notBlank(restrictedInstrument, "restrictedInstrument");
+      Checks.check(quietMinutesBeforeClose >= 0, "quietMinutesBeforeClose", quietMinutesBeforeClose, ">= 0");
     }
 
     /**
      * Returns the demo's parameters for an account: rebalance every 5 minutes, 60-minute momentum,
      * 10-minute reversal, 11 bars to start, 2% of NAV per name at most, orders between 25 000 and 150 000,
-     * 6 orders per rebalance, a bad order in one rebalance of 8, restricted instrument {@code ENE004}.
+     * 6 orders per rebalance, a bad order in one rebalance of 8, restricted instrument {@code ENE004}, no
+     * new orders in the last 30 minutes of a session.
      */
     public static Config defaults(String account) {
-      return new Config(account, 5, 60, 10, 11, 0.02, 25_000, 150_000, 50_000, 6, 0.125, "ENE004");
+      return new Config(account, 5, 60, 10, 11, 0.02, 25_000, 150_000, 50_000, 6, 0.125, "ENE004", 30);
     }
   }
 }

@@ -176,7 +176,7 @@ public final class SimulationDriver {
       if (market.isOpen()) {
         List<OrderRequest> orders;
         try {
-          orders = strategy.rebalance(market.now(), book);
+          orders = strategy.rebalance(market.now(), market.session().close().toInstant(), book);
         } catch (RuntimeException e) {
           error("the strategy", e);
           orders = List.of();

@@ -23,6 +23,7 @@ class DemoStrategyTest {
 
   private static final String ACCOUNT = "TEST";
   private static final Instant T0 = Instant.parse("2024-01-02T14:30:00Z");
+  private static final Instant CLOSE = Instant.parse("2024-01-02T21:00:00Z");
   private static final Instrument UP = Instrument.usEquity("UP1", "Information Technology", "Up Inc.");
   private static final Instrument DOWN = Instrument.usEquity("DN1", "Financials", "Down Inc.");
   private static final Instrument FLAT = Instrument.usEquity("FL1", "Energy", "Flat Inc.");
@@ -36,7 +37,7 @@ class DemoStrategyTest {
   private static DemoStrategy.Config config(double badOrderProbability) {
     // rebalance 5 min, momentum 3, reversal 3, 4 bars, 2% of NAV, 25k..150k per order, 50k max quantity
     return new DemoStrategy.Config(ACCOUNT, 5, 3, 3, 4, 0.02, 25_000, 150_000, 50_000, 6, badOrderProbability,
-        "ENE004");
+        "ENE004", 30);
   }
 
   private static PositionBook book(double cash) {
@@ -77,7 +78,7 @@ class DemoStrategyTest {
       s.onBar(minute(UP, k, 100 + k));
     }
     assertThat(s.score("UP1")).isZero();
-    assertThat(s.rebalance(T0.plusSeconds(180), book)).isEmpty();
+    assertThat(s.rebalance(T0.plusSeconds(180), CLOSE, book)).isEmpty();
   }
 
   @Test
@@ -93,7 +94,7 @@ class DemoStrategyTest {
     assertThat(s.score("UP1")).isPositive();
     assertThat(s.score("DN1")).isNegative();
     assertThat(s.score("FL1")).isZero(); // no variation: no signal
-    List<OrderRequest> orders = s.rebalance(T0.plusSeconds(240), book);
+    List<OrderRequest> orders = s.rebalance(T0.plusSeconds(240), CLOSE, book);
     assertThat(orders).extracting(o -> o.instrument().id() + " " + o.side())
         .containsExactlyInAnyOrder("UP1 BUY", "DN1 SELL_SHORT");
     for (OrderRequest o : orders) {
@@ -116,7 +117,7 @@ class DemoStrategyTest {
     for (int k = 0; k < 4; k++) {
       s.onBar(minute(DOWN, k, new double[] {100, 99.5, 99.6, 99}[k]));
     }
-    List<OrderRequest> orders = s.rebalance(T0.plusSeconds(240), book);
+    List<OrderRequest> orders = s.rebalance(T0.plusSeconds(240), CLOSE, book);
     assertThat(orders).hasSize(1);
     assertThat(orders.get(0).side()).isEqualTo(Side.SELL);
     assertThat(orders.get(0).quantity()).isEqualTo(300); // all of the long, not more
@@ -136,10 +137,24 @@ class DemoStrategyTest {
     book.mark("UP1", 101);
     book.reserve(OrderRequest.builder().clientOrderId("W1").account(ACCOUNT).instrument(UP).side(Side.SELL_SHORT)
         .quantity(100).build(), 101);
-    assertThat(s.rebalance(T0.plusSeconds(240), book)).isEmpty();
+    assertThat(s.rebalance(T0.plusSeconds(240), CLOSE, book)).isEmpty();
     // once it is done, the buy goes out; the restricted instrument is still left alone
     book.release("W1");
-    assertThat(s.rebalance(T0.plusSeconds(540), book)).extracting(o -> o.instrument().id()).containsExactly("UP1");
+    assertThat(s.rebalance(T0.plusSeconds(540), CLOSE, book)).extracting(o -> o.instrument().id()).containsExactly("UP1");
+  }
+
+  @Test
+  void sends_nothing_in_the_last_half_hour_of_the_session() {
+    DemoStrategy quiet = DemoStrategy.create(config(0), List.of(UP), 1);
+    DemoStrategy busy = DemoStrategy.create(config(0), List.of(UP), 1);
+    for (int k = 0; k < 4; k++) {
+      quiet.onBar(minute(UP, k, new double[] {100, 100.5, 100.4, 101}[k]));
+      busy.onBar(minute(UP, k, new double[] {100, 100.5, 100.4, 101}[k]));
+    }
+    // 15:30 New York with a 16:00 close: quiet
+    assertThat(quiet.rebalance(CLOSE.minusSeconds(1800), CLOSE, book(10_000_000))).isEmpty();
+    // one second earlier: trades
+    assertThat(busy.rebalance(CLOSE.minusSeconds(1801), CLOSE, book(10_000_000))).hasSize(1);
   }
 
   @Test
@@ -149,14 +164,14 @@ class DemoStrategyTest {
     for (int k = 0; k < 4; k++) {
       s.onBar(minute(UP, k, new double[] {100, 100.5, 100.4, 101}[k]));
     }
-    assertThat(s.rebalance(T0.plusSeconds(240), book)).hasSize(1);
-    assertThat(s.rebalance(T0.plusSeconds(240).plus(Duration.ofMinutes(4)), book)).isEmpty();
+    assertThat(s.rebalance(T0.plusSeconds(240), CLOSE, book)).hasSize(1);
+    assertThat(s.rebalance(T0.plusSeconds(240).plus(Duration.ofMinutes(4)), CLOSE, book)).isEmpty();
     // a small fund: the difference to target is below the 25k minimum trade
     DemoStrategy small = DemoStrategy.create(config(0), List.of(UP), 1);
     for (int k = 0; k < 4; k++) {
       small.onBar(minute(UP, k, new double[] {100, 100.5, 100.4, 101}[k]));
     }
-    assertThat(small.rebalance(T0.plusSeconds(240), book(100_000))).isEmpty();
+    assertThat(small.rebalance(T0.plusSeconds(240), CLOSE, book(100_000))).isEmpty();
   }
 
   @Test
@@ -169,7 +184,7 @@ class DemoStrategyTest {
     }
     Set<String> ids = new HashSet<>();
     for (int r = 0; r < 4; r++) {
-      List<OrderRequest> orders = s.rebalance(T0.plus(Duration.ofMinutes(4 + 5L * r)), book);
+      List<OrderRequest> orders = s.rebalance(T0.plus(Duration.ofMinutes(4 + 5L * r)), CLOSE, book);
       assertThat(orders).hasSize(1);
       OrderRequest o = orders.get(0);
       assertThat(o.strategy()).isEqualTo(DemoStrategy.BAD_ORDER_NAME);

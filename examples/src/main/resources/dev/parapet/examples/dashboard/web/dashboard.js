@@ -62,6 +62,7 @@
     if (abs >= 1e9) return (x / 1e9).toFixed(2) + ' bn';
     if (abs >= 1e6) return (x / 1e6).toFixed(2) + ' m';
     if (abs >= 1e4) return (x / 1e3).toFixed(1) + ' k';
+    if (abs >= 1e3) return (x / 1e3).toFixed(2) + ' k';
     return x.toFixed(2);
   }
 
@@ -531,8 +532,11 @@
           if (rep.html) li.append(el('a', {href: rep.html, target: '_blank', rel: 'noopener', class: 'report-link', text: rep.date}));
           else li.append(el('span', {text: rep.date}));
           li.append(' ', el('a', {href: rep.json, target: '_blank', rel: 'noopener', class: 'small', text: 'json'}));
-          for (const f of rep.files || []) {
-            if (f.name.endsWith('.csv')) li.append(' ', el('a', {href: f.href, class: 'small muted', text: f.name}));
+          const csv = (rep.files || []).filter((f) => f.name.endsWith('.csv'));
+          if (csv.length) {
+            const d = el('details', {class: 'csv'}, el('summary', {class: 'small muted', text: csv.length + ' CSV tables'}));
+            for (const f of csv) d.append(el('a', {href: f.href, class: 'small', text: f.name}), ' ');
+            li.append(' ', d);
           }
           list.append(li);
         }
