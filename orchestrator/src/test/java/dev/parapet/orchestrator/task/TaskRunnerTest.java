@@ -109,7 +109,7 @@ class TaskRunnerTest {
       driveUntil(runner, clock, ny(thanksgiving, 23, 59));
       assertThat(metrics).isEmpty();
       assertThat(maintenance).isEmpty();
-      driveUntil(runner, clock, ny(thanksgiving.plusDays(1), 9, 31));
+      driveUntil(runner, clock, ny(thanksgiving.plusDays(1), 9, 30));
     }
     assertThat(maintenance).containsExactly(ny(thanksgiving.plusDays(1), 2, 0));
     assertThat(metrics).containsExactly(ny(thanksgiving.plusDays(1), 9, 30));
