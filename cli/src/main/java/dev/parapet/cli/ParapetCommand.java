@@ -14,6 +14,7 @@ import picocli.CommandLine.Spec;
     description = "Parapet: institutional trading controls. Ad-hoc analytics on files and the example runner.",
     subcommands = {
         CommandLine.HelpCommand.class,
+        dev.parapet.cli.report.ReportCommand.class,
         dev.parapet.cli.calendar.CalendarCommand.class,
     })
 public final class ParapetCommand implements Runnable {

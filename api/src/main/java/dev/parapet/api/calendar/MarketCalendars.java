@@ -23,8 +23,8 @@ public final class MarketCalendars {
    * The New York Stock Exchange (MIC {@code XNYS}), time zone America/New_York.
    * <p>
    * Regular session 09:30–16:00; early close at 13:00 on the day before Independence Day (when it is a
-   * Monday, Tuesday, Thursday, or from 2013 a Wednesday), the day after Thanksgiving, and Christmas Eve
-   * (Monday to Thursday). Full holidays: New Year's Day, Martin Luther King Jr. Day, Washington's
+   * Monday, Tuesday, Thursday, or from 2013 a Wednesday; before 2013 a Thursday fourth moved the early
+   * close to the Friday after), the day after Thanksgiving, and Christmas Eve (Monday to Thursday). Full holidays: New Year's Day, Martin Luther King Jr. Day, Washington's
    * Birthday, Good Friday, Memorial Day, Juneteenth (from 2022), Independence Day, Labor Day,
    * Thanksgiving and Christmas; a holiday on a Sunday is observed on the Monday, one on a Saturday on
    * the Friday before, except New Year's Day, which is then not observed (the Friday ends the yearly
