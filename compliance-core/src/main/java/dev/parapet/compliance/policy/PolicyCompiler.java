@@ -103,7 +103,7 @@ final class PolicyCompiler {
     if (!problems.isEmpty()) {
       throw new PolicyException(sourceName, problems);
     }
-    return new CompliancePolicy(name, version, sha256(json), json, new RuleSet(new ArrayList<>(defaults.values())),
+    return new CompliancePolicy(name, version, sha256(json), json, ruleSet(defaults),
         accounts);
   }
 
@@ -134,12 +134,22 @@ final class PolicyCompiler {
               disable(e.getValue().get("disable"), sPath + ".disable", sRules);
               addRules(e.getValue().get("rules"), sPath + ".rules", sRules);
             }
-            strategies.put(e.getKey(), new RuleSet(new ArrayList<>(sRules.values())));
+            strategies.put(e.getKey(), ruleSet(sRules));
           }
         }
       }
     }
-    return new CompliancePolicy.AccountScope(new RuleSet(new ArrayList<>(rules.values())), strategies);
+    return new CompliancePolicy.AccountScope(ruleSet(rules), strategies);
+  }
+
+  private static RuleSet ruleSet(LinkedHashMap<String, ComplianceRule> rules) {
+    List<ComplianceRule> out = new ArrayList<>();
+    for (ComplianceRule r : rules.values()) {
+      if (r != null) {
+        out.add(r);
+      }
+    }
+    return new RuleSet(out);
   }
 
   private void disable(JsonNode node, String path, LinkedHashMap<String, ComplianceRule> rules) {
@@ -174,8 +184,13 @@ final class PolicyCompiler {
       String rPath = path + "[" + i + "]";
       ComplianceRule rule = rule(node.get(i), rPath, ids);
       if (rule != null) {
-        into.remove(rule.id());
-        into.put(rule.id(), rule);
+        into.put(rule.id(), rule); // a replaced rule keeps its place
+      } else if (node.get(i).isObject()) {
+        // a refused entry still declares its id, so that later scopes may disable it without a second problem
+        JsonNode id = node.get(i).has("id") ? node.get(i).get("id") : node.get(i).get("type");
+        if (id != null && id.isTextual() && !into.containsKey(id.textValue())) {
+          into.put(id.textValue(), null);
+        }
       }
     }
   }
