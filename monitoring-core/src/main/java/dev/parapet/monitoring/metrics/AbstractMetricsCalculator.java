@@ -19,6 +19,9 @@ abstract class AbstractMetricsCalculator implements MetricsCalculator {
 
   final MetricsConfig config;
   final Aggregates aggregates = new Aggregates();
+  /** Every metric's value (NaN when absent), computed once per change of the series. */
+  private final double[] values = new double[METRICS.length];
+  private boolean dirty = true;
 
   AbstractMetricsCalculator(MetricsConfig config) {
     this.config = Checks.notNull(config, "config");
@@ -62,18 +65,34 @@ abstract class AbstractMetricsCalculator implements MetricsCalculator {
   abstract void accept(double r, double b);
 
   /** Brings {@link #aggregates} up to date with every accepted return. */
-  abstract void refresh();
+  abstract void refreshAggregates();
+
+  /** Records that the series changed; values are recomputed on the next read. */
+  final void markDirty() {
+    dirty = true;
+  }
+
+  // hot path: allocation-free (see MetricsUpdateBenchmark)
+  private void refresh() {
+    if (dirty) {
+      refreshAggregates();
+      for (int i = 0; i < METRICS.length; i++) {
+        values[i] = MetricFormulas.value(METRICS[i], config, aggregates);
+      }
+      dirty = false;
+    }
+  }
 
   @Override
   public final boolean isPresent(Metric metric) {
     refresh();
-    return !Double.isNaN(MetricFormulas.value(metric, config, aggregates));
+    return !Double.isNaN(values[metric.ordinal()]);
   }
 
   @Override
   public final double get(Metric metric) {
     refresh();
-    double v = MetricFormulas.value(metric, config, aggregates);
+    double v = values[metric.ordinal()];
     if (Double.isNaN(v)) {
       throw new MetricUnavailableException(metric, MetricFormulas.absenceReason(metric, config, aggregates));
     }
@@ -83,19 +102,16 @@ abstract class AbstractMetricsCalculator implements MetricsCalculator {
   @Override
   public final double getOrDefault(Metric metric, double fallback) {
     refresh();
-    double v = MetricFormulas.value(metric, config, aggregates);
+    double v = values[metric.ordinal()];
     return Double.isNaN(v) ? fallback : v;
   }
 
   @Override
   public final MetricsSnapshot snapshot() {
     refresh();
-    double[] values = new double[METRICS.length];
     String[] reasons = new String[METRICS.length];
     for (Metric m : METRICS) {
-      double v = MetricFormulas.value(m, config, aggregates);
-      values[m.ordinal()] = v;
-      if (Double.isNaN(v)) {
+      if (Double.isNaN(values[m.ordinal()])) {
         reasons[m.ordinal()] = MetricFormulas.absenceReason(m, config, aggregates);
       }
     }

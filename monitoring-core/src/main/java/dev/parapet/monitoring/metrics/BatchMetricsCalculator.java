@@ -22,7 +22,6 @@ final class BatchMetricsCalculator extends AbstractMetricsCalculator {
   private double[] benchmark;
   private double[] scratch;
   private int n;
-  private boolean dirty = true;
 
   BatchMetricsCalculator(MetricsConfig config, int initialCapacity) {
     super(config);
@@ -45,7 +44,7 @@ final class BatchMetricsCalculator extends AbstractMetricsCalculator {
       benchmark[n] = b;
     }
     n++;
-    dirty = true;
+    markDirty();
   }
 
   @Override
@@ -56,14 +55,11 @@ final class BatchMetricsCalculator extends AbstractMetricsCalculator {
   @Override
   public void reset() {
     n = 0;
-    dirty = true;
+    markDirty();
   }
 
   @Override
-  void refresh() {
-    if (!dirty) {
-      return;
-    }
+  void refreshAggregates() {
     Aggregates a = aggregates;
     a.n = n;
     double rf = config.riskFreeRate();
@@ -80,7 +76,7 @@ final class BatchMetricsCalculator extends AbstractMetricsCalculator {
     long wins = 0;
     for (int i = 0; i < n; i++) {
       double r = returns[i];
-      logWealth.add(Math.log1p(r));
+      logWealth.add(FastLog.log1p(r));
       double lw = logWealth.value();
       peak = Math.max(peak, lw);
       gap = lw - peak;
@@ -137,7 +133,6 @@ final class BatchMetricsCalculator extends AbstractMetricsCalculator {
       a.meanA = mean(active, n);
       a.m2A = sumSquaredDeviations(active, n, a.meanA);
     }
-    dirty = false;
   }
 
   private static double mean(double[] x, int n) {

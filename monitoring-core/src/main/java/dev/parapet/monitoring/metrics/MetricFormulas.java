@@ -25,10 +25,10 @@ final class MetricFormulas {
     double v;
     switch (metric) {
       case TOTAL_RETURN:
-        v = n < 1 ? Double.NaN : Math.expm1(a.logWealth);
+        v = n < 1 ? Double.NaN : FastLog.expm1(a.logWealth);
         break;
       case ANNUAL_RETURN:
-        v = n < 1 ? Double.NaN : Math.expm1(a.logWealth * p / n);
+        v = n < 1 ? Double.NaN : FastLog.expm1(a.logWealth * p / n);
         break;
       case ANNUAL_VOLATILITY:
         v = n < 2 ? Double.NaN : Math.sqrt(a.m2R / (n - 1)) * Math.sqrt(p);
@@ -44,16 +44,16 @@ final class MetricFormulas {
         break;
       }
       case CALMAR_RATIO:
-        v = n < 1 || a.minGap == 0 ? Double.NaN : Math.expm1(a.logWealth * p / n) / -Math.expm1(a.minGap);
+        v = n < 1 || a.minGap == 0 ? Double.NaN : FastLog.expm1(a.logWealth * p / n) / -FastLog.expm1(a.minGap);
         break;
       case OMEGA_RATIO:
         v = n < 2 || a.lossesBelowRf == 0 ? Double.NaN : a.gainsAboveRf / a.lossesBelowRf;
         break;
       case MAX_DRAWDOWN:
-        v = n < 1 ? Double.NaN : Math.expm1(a.minGap);
+        v = n < 1 ? Double.NaN : FastLog.expm1(a.minGap);
         break;
       case CURRENT_DRAWDOWN:
-        v = n < 1 ? Double.NaN : Math.expm1(a.currentGap);
+        v = n < 1 ? Double.NaN : FastLog.expm1(a.currentGap);
         break;
       case VALUE_AT_RISK_99:
         v = n < 1 ? Double.NaN : -a.p01;
@@ -67,7 +67,7 @@ final class MetricFormulas {
       case ALPHA: {
         double beta = beta(c, a);
         v = Double.isNaN(beta) ? Double.NaN
-            : Math.expm1(p * Math.log1p((a.meanR - rf) - beta * (a.meanB - rf)));
+            : FastLog.expm1(p * FastLog.log1p((a.meanR - rf) - beta * (a.meanB - rf)));
         break;
       }
       case INFORMATION_RATIO: {

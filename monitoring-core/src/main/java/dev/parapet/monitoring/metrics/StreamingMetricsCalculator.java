@@ -42,7 +42,6 @@ final class StreamingMetricsCalculator extends AbstractMetricsCalculator {
   private double peak;
   private double minGap;
   private double currentGap;
-  private boolean dirty = true;
 
   StreamingMetricsCalculator(MetricsConfig config, int initialCapacity) {
     super(config);
@@ -56,23 +55,24 @@ final class StreamingMetricsCalculator extends AbstractMetricsCalculator {
   @Override
   void accept(double r, double b) {
     long k = ++n;
+    double inv = 1.0 / k;
     double dr = r - meanR;
-    meanR += dr / k;
+    meanR += dr * inv;
     m2R += dr * (r - meanR);
     sumR.add(r);
     if (config.hasBenchmark()) {
       sumB.add(b);
       double db = b - meanB;
-      meanB += db / k;
+      meanB += db * inv;
       m2B += db * (b - meanB);
       coMoment += dr * (b - meanB);
       double active = r - b;
       double da = active - meanA;
-      meanA += da / k;
+      meanA += da * inv;
       m2A += da * (active - meanA);
       sumA.add(active);
     }
-    logWealth.add(Math.log1p(r));
+    logWealth.add(FastLog.log1p(r));
     double lw = logWealth.value();
     if (lw > peak) {
       peak = lw;
@@ -95,14 +95,11 @@ final class StreamingMetricsCalculator extends AbstractMetricsCalculator {
     es975.add(r);
     left.add(r);
     right.add(r);
-    dirty = true;
+    markDirty();
   }
 
   @Override
-  void refresh() {
-    if (!dirty) {
-      return;
-    }
+  void refreshAggregates() {
     Aggregates a = aggregates;
     a.n = n;
     // the reported means come from compensated sums, which keep a near-zero mean accurate to a few ulps of the
@@ -127,7 +124,6 @@ final class StreamingMetricsCalculator extends AbstractMetricsCalculator {
       a.p05 = left.quantile();
       a.p95 = right.quantile();
     }
-    dirty = false;
   }
 
   @Override
@@ -160,7 +156,7 @@ final class StreamingMetricsCalculator extends AbstractMetricsCalculator {
     es975.reset();
     left.reset();
     right.reset();
-    dirty = true;
+    markDirty();
   }
 
   @Override
