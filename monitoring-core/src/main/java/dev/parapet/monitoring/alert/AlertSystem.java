@@ -188,7 +188,9 @@ public final class AlertSystem implements AlertSink, AutoCloseable {
       Membership m = current[i];
       boolean keep = false;
       for (int j = 0; j < n; j++) {
-        if (routeScratch[j] == m.group.route && m.group.key.equals(groupKey(routeScratch[j], e.alert))) {
+        // labels are fixed per fingerprint, so the group key only changes when it includes the severity
+        if (routeScratch[j] == m.group.route
+            && (!m.group.route.keyDependsOnSeverity || m.group.key.equals(groupKey(routeScratch[j], e.alert)))) {
           keep = true;
           break;
         }

@@ -13,6 +13,8 @@ final class RouteNode {
   final String receiver;
   final String[] groupBy;
   final boolean groupByAll;
+  /** True when the group key can differ between two versions of one fingerprint (grouping by severity). */
+  final boolean keyDependsOnSeverity;
   final long groupWaitMillis;
   final long groupIntervalMillis;
   final long repeatIntervalMillis;
@@ -34,6 +36,7 @@ final class RouteNode {
         .orElse(parent == null ? Route.DEFAULT_GROUP_INTERVAL.toMillis() : parent.groupIntervalMillis);
     this.repeatIntervalMillis = route.findRepeatInterval().map(d -> d.toMillis())
         .orElse(parent == null ? Route.DEFAULT_REPEAT_INTERVAL.toMillis() : parent.repeatIntervalMillis);
+    this.keyDependsOnSeverity = java.util.Arrays.asList(groupBy).contains(Matcher.SEVERITY);
     this.continueMatching = route.continueMatching();
     this.children = new RouteNode[childCount];
     if (condition != null) {

@@ -76,9 +76,7 @@ abstract class AbstractMetricsCalculator implements MetricsCalculator {
   private void refresh() {
     if (dirty) {
       refreshAggregates();
-      for (int i = 0; i < METRICS.length; i++) {
-        values[i] = MetricFormulas.value(METRICS[i], config, aggregates);
-      }
+      MetricFormulas.computeAll(config, aggregates, values);
       dirty = false;
     }
   }

@@ -5,7 +5,7 @@ import dev.parapet.api.metrics.MetricsConfig;
 
 /**
  * The closed forms that turn {@link Aggregates} into metrics, with empyrical's conventions (documented on
- * each {@link Metric} constant). {@link #value} returns NaN for an absent metric; it never escapes a
+ * each {@link Metric} constant). {@link #computeAll} writes NaN for an absent metric; it never escapes a
  * calculator: callers turn it into an empty optional or a {@link dev.parapet.api.metrics.MetricUnavailableException}
  * with {@link #absenceReason}.
  */
@@ -17,77 +17,47 @@ final class MetricFormulas {
   private MetricFormulas() {
   }
 
+  /**
+   * Computes every metric into {@code out}, indexed by {@link Metric#ordinal()}, NaN for absent ones. Shared
+   * intermediates (deviations, the annual return, the maximum drawdown, sqrt(P)) are computed once.
+   */
   // hot path: allocation-free (see MetricsUpdateBenchmark)
-  static double value(Metric metric, MetricsConfig c, Aggregates a) {
+  static void computeAll(MetricsConfig c, Aggregates a, double[] out) {
     long n = a.n;
     double p = c.periodsPerYear();
+    double sqrtP = Math.sqrt(p);
     double rf = c.riskFreeRate();
-    double v;
-    switch (metric) {
-      case TOTAL_RETURN:
-        v = n < 1 ? Double.NaN : FastLog.expm1(a.logWealth);
-        break;
-      case ANNUAL_RETURN:
-        v = n < 1 ? Double.NaN : FastLog.expm1(a.logWealth * p / n);
-        break;
-      case ANNUAL_VOLATILITY:
-        v = n < 2 ? Double.NaN : Math.sqrt(a.m2R / (n - 1)) * Math.sqrt(p);
-        break;
-      case SHARPE_RATIO: {
-        double sd = n < 2 ? 0 : Math.sqrt(a.m2R / (n - 1));
-        v = sd == 0 ? Double.NaN : (a.meanR - rf) / sd * Math.sqrt(p);
-        break;
+    double excessMean = a.meanR - rf;
+    double sd = n < 2 ? Double.NaN : Math.sqrt(a.m2R / (n - 1));
+    double annual = n < 1 ? Double.NaN : FastLog.expm1(a.logWealth * p / n);
+    double maxDrawdown = n < 1 ? Double.NaN : FastLog.expm1(a.minGap);
+    double dd = n < 2 ? 0 : Math.sqrt(a.downsideSquares / n);
+    double beta = beta(c, a);
+    double te = !c.hasBenchmark() || n < 2 ? Double.NaN : Math.sqrt(a.m2A / (n - 1));
+
+    out[Metric.TOTAL_RETURN.ordinal()] = n < 1 ? Double.NaN : FastLog.expm1(a.logWealth);
+    out[Metric.ANNUAL_RETURN.ordinal()] = annual;
+    out[Metric.ANNUAL_VOLATILITY.ordinal()] = sd * sqrtP;
+    out[Metric.SHARPE_RATIO.ordinal()] = sd == 0 ? Double.NaN : excessMean / sd * sqrtP;
+    out[Metric.SORTINO_RATIO.ordinal()] = dd == 0 ? Double.NaN : excessMean * p / (dd * sqrtP);
+    out[Metric.CALMAR_RATIO.ordinal()] = a.minGap == 0 ? Double.NaN : annual / -maxDrawdown;
+    out[Metric.OMEGA_RATIO.ordinal()] = n < 2 || a.lossesBelowRf == 0 ? Double.NaN : a.gainsAboveRf / a.lossesBelowRf;
+    out[Metric.MAX_DRAWDOWN.ordinal()] = maxDrawdown;
+    out[Metric.CURRENT_DRAWDOWN.ordinal()] = n < 1 ? Double.NaN : FastLog.expm1(a.currentGap);
+    out[Metric.VALUE_AT_RISK_99.ordinal()] = n < 1 ? Double.NaN : -a.p01;
+    out[Metric.EXPECTED_SHORTFALL_975.ordinal()] = n < 1 ? Double.NaN : -a.tailMean975;
+    out[Metric.BETA.ordinal()] = beta;
+    out[Metric.ALPHA.ordinal()] = Double.isNaN(beta) ? Double.NaN
+        : FastLog.expm1(p * FastLog.log1p(excessMean - beta * (a.meanB - rf)));
+    out[Metric.INFORMATION_RATIO.ordinal()] = te == 0 ? Double.NaN : a.meanA / te * sqrtP;
+    out[Metric.TRACKING_ERROR.ordinal()] = te * sqrtP;
+    out[Metric.TAIL_RATIO.ordinal()] = n < 1 || a.p05 == 0 ? Double.NaN : Math.abs(a.p95) / Math.abs(a.p05);
+    out[Metric.WIN_RATE.ordinal()] = n < 1 ? Double.NaN : (double) a.wins / n;
+    for (int i = 0; i < out.length; i++) {
+      if (!Double.isFinite(out[i])) {
+        out[i] = Double.NaN;
       }
-      case SORTINO_RATIO: {
-        double dd = n < 2 ? 0 : Math.sqrt(a.downsideSquares / n);
-        v = dd == 0 ? Double.NaN : (a.meanR - rf) * p / (dd * Math.sqrt(p));
-        break;
-      }
-      case CALMAR_RATIO:
-        v = n < 1 || a.minGap == 0 ? Double.NaN : FastLog.expm1(a.logWealth * p / n) / -FastLog.expm1(a.minGap);
-        break;
-      case OMEGA_RATIO:
-        v = n < 2 || a.lossesBelowRf == 0 ? Double.NaN : a.gainsAboveRf / a.lossesBelowRf;
-        break;
-      case MAX_DRAWDOWN:
-        v = n < 1 ? Double.NaN : FastLog.expm1(a.minGap);
-        break;
-      case CURRENT_DRAWDOWN:
-        v = n < 1 ? Double.NaN : FastLog.expm1(a.currentGap);
-        break;
-      case VALUE_AT_RISK_99:
-        v = n < 1 ? Double.NaN : -a.p01;
-        break;
-      case EXPECTED_SHORTFALL_975:
-        v = n < 1 ? Double.NaN : -a.tailMean975;
-        break;
-      case BETA:
-        v = beta(c, a);
-        break;
-      case ALPHA: {
-        double beta = beta(c, a);
-        v = Double.isNaN(beta) ? Double.NaN
-            : FastLog.expm1(p * FastLog.log1p((a.meanR - rf) - beta * (a.meanB - rf)));
-        break;
-      }
-      case INFORMATION_RATIO: {
-        double te = !c.hasBenchmark() || n < 2 ? 0 : Math.sqrt(a.m2A / (n - 1));
-        v = te == 0 ? Double.NaN : a.meanA / te * Math.sqrt(p);
-        break;
-      }
-      case TRACKING_ERROR:
-        v = !c.hasBenchmark() || n < 2 ? Double.NaN : Math.sqrt(a.m2A / (n - 1)) * Math.sqrt(p);
-        break;
-      case TAIL_RATIO:
-        v = n < 1 || a.p05 == 0 ? Double.NaN : Math.abs(a.p95) / Math.abs(a.p05);
-        break;
-      case WIN_RATE:
-        v = n < 1 ? Double.NaN : (double) a.wins / n;
-        break;
-      default:
-        throw new IllegalArgumentException("unknown metric " + metric);
     }
-    return Double.isFinite(v) ? v : Double.NaN;
   }
 
   private static double beta(MetricsConfig c, Aggregates a) {
@@ -97,7 +67,7 @@ final class MetricFormulas {
     return a.coMoment / a.m2B;
   }
 
-  /** Says why a metric is absent; call only when {@link #value} returned NaN. */
+  /** Says why a metric is absent; call only when {@link #computeAll} gave NaN for it. */
   static String absenceReason(Metric metric, MetricsConfig c, Aggregates a) {
     long n = a.n;
     if (metric.needsBenchmark() && !c.hasBenchmark()) {
