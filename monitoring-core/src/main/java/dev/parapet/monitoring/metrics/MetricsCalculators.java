@@ -40,10 +40,17 @@ public final class MetricsCalculators {
     return new BatchMetricsCalculator(config, DEFAULT_CAPACITY);
   }
 
-  /** Computes the metrics of a whole series (no benchmark; {@code config.hasBenchmark()} must be false). */
+  /**
+   * Computes the metrics of a whole series without a benchmark (the config's benchmark flag is ignored; beta,
+   * alpha, information ratio and tracking error are absent).
+   *
+   * @throws dev.parapet.api.InvalidValueException if a return is NaN, infinite or &lt;= -1, naming its position
+   */
   public static MetricsSnapshot compute(MetricsConfig config, double[] returns) {
+    Checks.notNull(config, "config");
     Checks.notNull(returns, "returns");
-    BatchMetricsCalculator c = new BatchMetricsCalculator(config, returns.length);
+    BatchMetricsCalculator c = new BatchMetricsCalculator(
+        new MetricsConfig(config.periodsPerYear(), config.riskFreeRate(), false), returns.length);
     c.addAll(returns);
     return c.snapshot();
   }
@@ -51,6 +58,8 @@ public final class MetricsCalculators {
   /**
    * Computes the metrics of a whole series against a benchmark series of the same length; the config is
    * switched to {@link MetricsConfig#withBenchmark()} if it was not.
+   *
+   * @throws dev.parapet.api.InvalidValueException if the lengths differ or a return is NaN, infinite or &lt;= -1
    */
   public static MetricsSnapshot compute(MetricsConfig config, double[] returns, double[] benchmarkReturns) {
     Checks.notNull(returns, "returns");

@@ -13,6 +13,7 @@ import java.util.Map;
  * The JSON form of a {@link Notification}, shaped like Alertmanager's webhook payload (version 4): receiver,
  * status, group key and labels, and the alerts with their status, labels, annotations, start and end times and
  * fingerprint; plus Parapet's {@code kind}, {@code severity} per alert and the storm-summary counts.
+ * Stateless and thread-safe.
  */
 public final class NotificationJson {
 
