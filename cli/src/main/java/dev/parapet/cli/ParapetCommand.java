@@ -1,0 +1,35 @@
+package dev.parapet.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/** The {@code parapet} command: ad-hoc analytics on files and the example runner. */
+@Command(
+    name = "parapet",
+    mixinStandardHelpOptions = true,
+    versionProvider = ParapetCommand.Version.class,
+    description = "Parapet: institutional trading controls. Ad-hoc analytics on files and the example runner.",
+    subcommands = {
+        CommandLine.HelpCommand.class,
+    })
+public final class ParapetCommand implements Runnable {
+
+  @Spec
+  private CommandSpec spec;
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(spec.commandLine().getOut());
+  }
+
+  /** Reads the version from the jar manifest (the Maven project version). */
+  static final class Version implements CommandLine.IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      String v = ParapetCommand.class.getPackage().getImplementationVersion();
+      return new String[] {"parapet " + (v == null ? "development build" : v)};
+    }
+  }
+}
