@@ -5,9 +5,12 @@ import com.zaxxer.hikari.HikariDataSource;
 import dev.parapet.api.data.HistoryStoreException;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.concurrent.locks.ReentrantLock;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
@@ -27,6 +30,8 @@ final class Database implements AutoCloseable {
   private final Connection sqlite;
   private final ReentrantLock sqliteLock = new ReentrantLock();
   private final HikariDataSource pool;
+  /** SQLite's prepared statements, reused across calls on its one connection; guarded by sqliteLock. */
+  private final Map<String, PreparedStatement> sqliteStatements = new HashMap<>();
   private volatile boolean closed;
 
   private Database(Engine engine, String description, Connection sqlite, HikariDataSource pool) {
@@ -144,6 +149,43 @@ final class Database implements AutoCloseable {
     }
   }
 
+  /**
+   * Returns a prepared statement for a query on a connection obtained from this database, released when
+   * the handle closes: on SQLite a cached statement reused by later calls (preparing costs more than a
+   * short range read), on PostgreSQL a new one that is closed.
+   */
+  Stmt statement(Connection c, String sql) throws SQLException {
+    if (engine == Engine.SQLITE) {
+      PreparedStatement ps = sqliteStatements.get(sql);
+      if (ps == null) {
+        ps = c.prepareStatement(sql);
+        sqliteStatements.put(sql, ps);
+      }
+      return new Stmt(ps, false);
+    }
+    return new Stmt(c.prepareStatement(sql), true);
+  }
+
+  /** A prepared statement borrowed from {@link #statement}. */
+  static final class Stmt implements AutoCloseable {
+    final PreparedStatement ps;
+    private final boolean closeOnRelease;
+
+    Stmt(PreparedStatement ps, boolean closeOnRelease) {
+      this.ps = ps;
+      this.closeOnRelease = closeOnRelease;
+    }
+
+    @Override
+    public void close() throws SQLException {
+      if (closeOnRelease) {
+        ps.close();
+      } else {
+        ps.clearParameters();
+      }
+    }
+  }
+
   @Override
   public void close() {
     if (closed) {
@@ -153,6 +195,10 @@ final class Database implements AutoCloseable {
     if (engine == Engine.SQLITE) {
       sqliteLock.lock();
       try {
+        for (PreparedStatement ps : sqliteStatements.values()) {
+          ps.close();
+        }
+        sqliteStatements.clear();
         sqlite.close();
       } catch (SQLException e) {
         throw new HistoryStoreException("closing " + description + " failed", e);

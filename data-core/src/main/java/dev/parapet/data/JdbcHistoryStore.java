@@ -307,8 +307,9 @@ public final class JdbcHistoryStore implements HistoryStore {
     Checks.notNull(toExclusive, "toExclusive");
     return db.withConnection("read bars of " + instrumentId, c -> {
       List<Bar> out = new ArrayList<>();
-      try (PreparedStatement ps = c.prepareStatement("SELECT ts, open_px, high_px, low_px, close_px, volume, vwap"
+      try (Database.Stmt st = db.statement(c, "SELECT ts, open_px, high_px, low_px, close_px, volume, vwap"
           + " FROM bars WHERE iid = ? AND ivl = ? AND ts >= ? AND ts < ? ORDER BY ts")) {
+        PreparedStatement ps = st.ps;
         ps.setInt(1, iid);
         ps.setInt(2, BarBatch.intervalSeconds(interval));
         ps.setLong(3, from.toEpochMilli());
@@ -429,8 +430,9 @@ public final class JdbcHistoryStore implements HistoryStore {
     double[][] splits = new double[n][g];
     double[][] dividends = new double[n][g];
     db.withConnection("read the return matrix", c -> {
-      try (PreparedStatement ps = c.prepareStatement("SELECT ts, close_px FROM bars"
+      try (Database.Stmt st = db.statement(c, "SELECT ts, close_px FROM bars"
           + " WHERE iid = ? AND ivl = " + DAILY + " AND ts >= ? AND ts <= ?")) {
+        PreparedStatement ps = st.ps;
         ps.setFetchSize(4096);
         for (int i = 0; i < n; i++) {
           double[] row = closes[i];
