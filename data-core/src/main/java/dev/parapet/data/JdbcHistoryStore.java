@@ -270,15 +270,52 @@ public final class JdbcHistoryStore implements HistoryStore {
     return written;
   }
 
+  /**
+   * COPY on PostgreSQL. First load: COPY straight into {@code bars} under a savepoint; if any key already
+   * exists (or repeats in the batch) the COPY fails on the primary key, is rolled back to the savepoint, and
+   * the batch goes through a staging table and one upsert instead, which writes only what changed.
+   */
   private static long copyBars(Connection c, BarBatch b, int[] rowIids) throws SQLException {
+    String rows = copyText(b, rowIids, false);
+    java.sql.Savepoint sp = c.setSavepoint();
+    try {
+      long n = copy(c, "COPY bars (iid, ivl, ts, open_px, high_px, low_px, close_px, volume, vwap) FROM STDIN", rows);
+      c.releaseSavepoint(sp);
+      return n;
+    } catch (SQLException e) {
+      if (!"23505".equals(e.getSQLState())) {
+        throw e;
+      }
+      c.rollback(sp);
+    }
     try (Statement s = c.createStatement()) {
       s.execute("CREATE TEMP TABLE IF NOT EXISTS parapet_bars_stage (seq INTEGER, iid INTEGER, ivl INTEGER,"
           + " ts BIGINT, open_px DOUBLE PRECISION, high_px DOUBLE PRECISION, low_px DOUBLE PRECISION,"
           + " close_px DOUBLE PRECISION, volume BIGINT, vwap DOUBLE PRECISION) ON COMMIT DELETE ROWS");
     }
+    copy(c, "COPY parapet_bars_stage (seq, iid, ivl, ts, open_px, high_px, low_px, close_px, volume, vwap)"
+        + " FROM STDIN", copyText(b, rowIids, true));
+    try (Statement s = c.createStatement()) {
+      return s.executeUpdate(UPSERT_FROM_STAGE);
+    }
+  }
+
+  private static long copy(Connection c, String sql, String rows) throws SQLException {
+    try {
+      return c.unwrap(PGConnection.class).getCopyAPI().copyIn(sql, new StringReader(rows));
+    } catch (IOException e) {
+      throw new SQLException("COPY failed: " + e.getMessage(), e);
+    }
+  }
+
+  /** Formats a batch in COPY text format (tab-separated, \N for null). */
+  private static String copyText(BarBatch b, int[] rowIids, boolean withSeq) {
     StringBuilder sb = new StringBuilder(b.size * 96);
     for (int i = 0; i < b.size; i++) {
-      sb.append(i).append('\t').append(rowIids[i]).append('\t').append(b.intervalSeconds[i]).append('\t')
+      if (withSeq) {
+        sb.append(i).append('\t');
+      }
+      sb.append(rowIids[i]).append('\t').append(b.intervalSeconds[i]).append('\t')
           .append(b.startMillis[i]).append('\t').append(b.open[i]).append('\t').append(b.high[i]).append('\t')
           .append(b.low[i]).append('\t').append(b.close[i]).append('\t').append(b.volume[i]).append('\t');
       if (Double.isNaN(b.vwap[i])) {
@@ -288,15 +325,7 @@ public final class JdbcHistoryStore implements HistoryStore {
       }
       sb.append('\n');
     }
-    try {
-      c.unwrap(PGConnection.class).getCopyAPI().copyIn("COPY parapet_bars_stage (seq, iid, ivl, ts, open_px,"
-          + " high_px, low_px, close_px, volume, vwap) FROM STDIN", new StringReader(sb.toString()));
-    } catch (IOException e) {
-      throw new SQLException("COPY into the staging table failed: " + e.getMessage(), e);
-    }
-    try (Statement s = c.createStatement()) {
-      return s.executeUpdate(UPSERT_FROM_STAGE);
-    }
+    return sb.toString();
   }
 
   @Override
@@ -430,30 +459,57 @@ public final class JdbcHistoryStore implements HistoryStore {
     double[][] splits = new double[n][g];
     double[][] dividends = new double[n][g];
     db.withConnection("read the return matrix", c -> {
-      try (Database.Stmt st = db.statement(c, "SELECT ts, close_px FROM bars"
-          + " WHERE iid = ? AND ivl = " + DAILY + " AND ts >= ? AND ts <= ?")) {
-        PreparedStatement ps = st.ps;
-        ps.setFetchSize(4096);
-        for (int i = 0; i < n; i++) {
-          double[] row = closes[i];
-          Arrays.fill(row, Double.NaN);
-          ps.setInt(1, rowIids[i]);
-          ps.setLong(2, firstDay * DAY_MS);
-          ps.setLong(3, lastDay * DAY_MS + DAY_MS - 1);
-          try (ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) {
-              int k = dayToIndex[(int) (Math.floorDiv(rs.getLong(1), DAY_MS) - firstDay)];
-              if (k >= 0) {
-                row[k] = rs.getDouble(2);
+      Map<Integer, Integer> rowOf = new HashMap<>();
+      for (int i = 0; i < n; i++) {
+        Arrays.fill(closes[i], Double.NaN);
+        Arrays.fill(splits[i], 1.0);
+        rowOf.put(rowIids[i], i);
+      }
+      if (db.engine() == Engine.SQLITE) {
+        // one clustered range scan per instrument on a cached statement: no round trips to save
+        try (Database.Stmt st = db.statement(c, "SELECT ts, close_px FROM bars"
+            + " WHERE iid = ? AND ivl = " + DAILY + " AND ts >= ? AND ts <= ?")) {
+          PreparedStatement ps = st.ps;
+          for (int i = 0; i < n; i++) {
+            double[] row = closes[i];
+            ps.setInt(1, rowIids[i]);
+            ps.setLong(2, firstDay * DAY_MS);
+            ps.setLong(3, lastDay * DAY_MS + DAY_MS - 1);
+            try (ResultSet rs = ps.executeQuery()) {
+              while (rs.next()) {
+                int k = dayToIndex[(int) (Math.floorDiv(rs.getLong(1), DAY_MS) - firstDay)];
+                if (k >= 0) {
+                  row[k] = rs.getDouble(2);
+                }
               }
             }
           }
         }
-      }
-      Map<Integer, Integer> rowOf = new HashMap<>();
-      for (int i = 0; i < n; i++) {
-        Arrays.fill(splits[i], 1.0);
-        rowOf.put(rowIids[i], i);
+      } else if (n > 0) {
+        // one round trip for all instruments
+        Integer[] boxed = new Integer[n];
+        for (int i = 0; i < n; i++) {
+          boxed[i] = rowIids[i];
+        }
+        c.setAutoCommit(false);
+        try (PreparedStatement ps = c.prepareStatement("SELECT iid, ts, close_px FROM bars"
+            + " WHERE iid = ANY(?) AND ivl = " + DAILY + " AND ts >= ? AND ts <= ?")) {
+          ps.setFetchSize(50_000);
+          ps.setArray(1, c.createArrayOf("integer", boxed));
+          ps.setLong(2, firstDay * DAY_MS);
+          ps.setLong(3, lastDay * DAY_MS + DAY_MS - 1);
+          try (ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+              int k = dayToIndex[(int) (Math.floorDiv(rs.getLong(2), DAY_MS) - firstDay)];
+              if (k >= 0) {
+                closes[rowOf.get(rs.getInt(1))][k] = rs.getDouble(3);
+              }
+            }
+          }
+        } finally {
+          c.rollback();
+          c.setAutoCommit(true);
+        }
       }
       try (PreparedStatement ps = c.prepareStatement("SELECT iid, ex_day, kind, amount FROM corporate_actions"
           + " WHERE ex_day > ? AND ex_day <= ?")) {

@@ -163,6 +163,17 @@ abstract class HistoryStoreContractTest {
         .allSatisfy(b -> assertThat(b.vwap()).hasValue(20.1));
   }
 
+  @Test
+  void within_one_batch_a_later_row_with_the_same_key_wins() {
+    store.putInstruments(List.of("AAA"));
+    BarBatch batch = new BarBatch(2);
+    long ts = D1.atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli();
+    batch.add("AAA", BarInterval.DAILY, ts, 10, 11, 9, 10, 100, Double.NaN);
+    batch.add("AAA", BarInterval.DAILY, ts, 10, 12, 9, 11, 300, Double.NaN);
+    store.ingest(batch);
+    assertThat(store.getDailyBars("AAA", D1, D1)).containsExactly(Bar.daily("AAA", D1, 10, 12, 9, 11, 300));
+  }
+
   // ---------------------------------------------------------------------------------------------- return matrix
 
   @Test

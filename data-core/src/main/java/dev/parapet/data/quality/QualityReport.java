@@ -172,8 +172,11 @@ public final class QualityReport {
     try {
       JsonNode root = JSON.readTree(json);
       Map<QualityCheck, Long> counts = new EnumMap<>(QualityCheck.class);
-      root.get("counts").fields().forEachRemaining(e -> counts.put(QualityCheck.valueOf(e.getKey()),
-          e.getValue().asLong()));
+      JsonNode countsNode = root.get("counts");
+      for (QualityCheck check : QualityCheck.values()) {
+        JsonNode n = countsNode.get(check.name());
+        counts.put(check, n == null ? 0L : n.asLong());
+      }
       List<QualityIssue> worst = new ArrayList<>();
       for (JsonNode o : root.get("worstIssues")) {
         worst.add(new QualityIssue(QualityCheck.valueOf(o.get("check").asText()), o.get("instrument").asText(),
