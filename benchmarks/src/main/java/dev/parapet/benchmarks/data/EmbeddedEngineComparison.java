@@ -43,12 +43,17 @@ public final class EmbeddedEngineComparison {
 
   /** The engines compared. */
   enum Engine {
-    SQLITE("org.sqlite.JDBC"), H2("org.h2.Driver"), DUCKDB("org.duckdb.DuckDBDriver");
+    SQLITE("org.sqlite.JDBC", "org/xerial/sqlite-jdbc/3.51.1.0/sqlite-jdbc-3.51.1.0.jar"),
+    H2("org.h2.Driver", "com/h2database/h2/2.3.232/h2-2.3.232.jar"),
+    DUCKDB("org.duckdb.DuckDBDriver", "org/duckdb/duckdb_jdbc/1.4.4.0/duckdb_jdbc-1.4.4.0.jar");
 
     final String driverClass;
+    /** The driver jar in the local Maven repository (versions as managed in the parent pom). */
+    final String repositoryPath;
 
-    Engine(String driverClass) {
+    Engine(String driverClass, String repositoryPath) {
       this.driverClass = driverClass;
+      this.repositoryPath = repositoryPath;
     }
 
     String url(Path dir) {
@@ -108,8 +113,7 @@ public final class EmbeddedEngineComparison {
       double matrix = matrixRead(e, dir);
       double range = rangeRead(e, dir);
       String crash = crash(e, Files.createDirectories(root.resolve(e.name().toLowerCase(Locale.ROOT) + "-crash")));
-      double jar = Files.size(Path.of(Class.forName(e.driverClass).getProtectionDomain().getCodeSource().getLocation()
-          .toURI())) / 1e6;
+      double jar = jarSize(e) / 1e6;
       String row = String.format(Locale.ROOT, "| %s | %,.0f | %.1f | %.3f | %s | %.1f |", e, ingest, matrix, range,
           crash, jar);
       System.out.println(row);
@@ -118,6 +122,20 @@ public final class EmbeddedEngineComparison {
     System.out.println();
     rows.forEach(System.out::println);
     deleteTree(root);
+  }
+
+  /**
+   * Returns the size of the engine's driver jar: its own jar when it runs from one, else (inside the shaded
+   * benchmarks jar) the artifact in the local Maven repository; -1 when neither is found.
+   */
+  static long jarSize(Engine e) throws Exception {
+    Path own = Path.of(Class.forName(e.driverClass).getProtectionDomain().getCodeSource().getLocation().toURI());
+    if (own.getFileName().toString().startsWith(e.repositoryPath.substring(e.repositoryPath.lastIndexOf('/') + 1,
+        e.repositoryPath.lastIndexOf('-')))) {
+      return Files.size(own);
+    }
+    Path repo = Path.of(System.getProperty("user.home"), ".m2", "repository", e.repositoryPath);
+    return Files.exists(repo) ? Files.size(repo) : -1;
   }
 
   static double ingest(Engine e, Path dir) throws SQLException {
