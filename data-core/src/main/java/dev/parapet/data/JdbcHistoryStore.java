@@ -65,6 +65,10 @@ import org.slf4j.LoggerFactory;
  * {@link #open(String, MarketCalendar, InstantSource)} (a JDBC URL or a file path) or {@link #builder()}.
  * The schema is created and migrated with Flyway on open.
  * <p>
+ * Return matrices: a forward fill carries in the last close from at most {@value #LOOKBACK_SESSIONS}
+ * sessions before the window; linear interpolation never looks past the window's last session (no
+ * look-ahead), so a gap at the end of the window is excluded.
+ * <p>
  * Bars are keyed by (instrument, interval, start) and written with an upsert that leaves identical rows
  * untouched, so ingest is idempotent and reports what it changed. The SQLite file runs in WAL mode with
  * {@code synchronous=FULL}: a committed batch survives a crash.
@@ -80,7 +84,7 @@ public final class JdbcHistoryStore implements HistoryStore {
   static final long DAY_MS = 86_400_000L;
   static final int DAILY = 86_400;
   /** Sessions searched before a window for the last close a forward fill may carry in. */
-  static final int LOOKBACK_SESSIONS = 10;
+  public static final int LOOKBACK_SESSIONS = 10;
 
   private static final String UPSERT_BAR = "INSERT INTO bars (iid, ivl, ts, open_px, high_px, low_px, close_px,"
       + " volume, vwap) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)" + " ON CONFLICT (iid, ivl, ts) DO UPDATE SET"
