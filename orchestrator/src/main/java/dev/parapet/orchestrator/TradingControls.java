@@ -168,7 +168,7 @@ public final class TradingControls implements AutoCloseable {
     }
     if (sequence >= 0) {
       try {
-        w.journal.awaitDurable(sequence);
+        w.awaitDurable(sequence);
       } catch (RuntimeException e) {
         if (reserved) {
           undoReservation(order, "journal not durable");
@@ -212,7 +212,7 @@ public final class TradingControls implements AutoCloseable {
       w.compliance.onOrderDone(order.clientOrderId(), released);
     }
     try {
-      w.journal.append("order-withdrawn", AuditRecords.text(AuditRecords.object()
+      w.trail().record("order-withdrawn", AuditRecords.text(AuditRecords.object()
           .put("clientOrderId", order.clientOrderId()).put("reason", why)));
     } catch (RuntimeException e) {
       LOG.error("cannot journal the withdrawal of {}", order.clientOrderId(), e);

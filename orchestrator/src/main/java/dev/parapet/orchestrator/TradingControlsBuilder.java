@@ -260,7 +260,7 @@ public final class TradingControlsBuilder {
     w.journal = AuditJournal.builder(dataDirectory.resolve("journal")).durability(durability).clock(clock).open();
 
     w.engine = ExecutionEngine.builder(router, clock).alertSink(w.alerts).seed(seed).build();
-    w.killSwitch = KillSwitch.builder().clock(clock).alertSink(w.alerts).journal(w.journal)
+    w.killSwitch = KillSwitch.builder().clock(clock).alertSink(w.alerts).journal(w.trail())
         .canceller(() -> {
           int n = w.engine.activeParents().size();
           w.cancelAllParents("kill switch engaged");
@@ -268,14 +268,14 @@ public final class TradingControlsBuilder {
         })
         .maxRejections(maxRejections, rejectionWindow).build();
     RuleContext context = RuleContext.builder().clock(clock).calendar(calendar).build();
-    ComplianceGate.Builder cg = ComplianceGate.builder().context(context).killSwitch(w.killSwitch).journal(w.journal);
+    ComplianceGate.Builder cg = ComplianceGate.builder().context(context).killSwitch(w.killSwitch).journal(w.trail());
     if (policyFile != null) {
       cg.policyFile(policyFile);
     } else {
       cg.policy(policyJson != null ? policyJson : DefaultPolicy.json(), policyJson != null ? "builder" : "default");
     }
     w.compliance = cg.build();
-    w.sweep = ComplianceSweep.builder().gate(w.compliance).alertSink(w.alerts).journal(w.journal).build();
+    w.sweep = ComplianceSweep.builder().gate(w.compliance).alertSink(w.alerts).journal(w.trail()).build();
 
     w.scenarios = ScenarioProviders.updatable();
     RiskGate.Builder rg = RiskGate.builder().scenarios(w.scenarios).clock(clock).minimumScenarios(minimumScenarios)

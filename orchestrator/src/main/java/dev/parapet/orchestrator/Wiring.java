@@ -19,6 +19,7 @@ import dev.parapet.api.model.Quote;
 import dev.parapet.api.report.ReportGenerator;
 import dev.parapet.compliance.gate.ComplianceGate;
 import dev.parapet.compliance.journal.AuditJournal;
+import dev.parapet.compliance.journal.AuditTrail;
 import dev.parapet.compliance.killswitch.KillSwitch;
 import dev.parapet.compliance.killswitch.KillSwitchState;
 import dev.parapet.compliance.monitor.ComplianceSweep;
@@ -127,6 +128,7 @@ final class Wiring {
   volatile MaintenanceSummary lastMaintenance;
   volatile KillSwitchState lastKillSwitch;
   private ScheduledExecutorService driver;
+  private final Object durableWait = new Object();
 
   /** Per-account risk figures kept for the status and the report. */
   static final class RiskTrack {
@@ -213,6 +215,32 @@ final class Wiring {
     if (ownsHistory) {
       history.close();
     }
+  }
+
+  // ----------------------------------------------------------------------------------------------
+  // journal
+
+  /**
+   * Waits until a journal record is durable, one waiting thread at a time. Workaround for
+   * {@code AuditJournal.awaitDurable} (compliance-core): every waiter calls {@code notifyAll()} before
+   * {@code wait()}, so two or more threads waiting at once wake one another without end and starve the
+   * group-commit flusher of the journal's monitor; durability then stops advancing and every waiter
+   * hangs. With a single waiter nothing ping-pongs. Records of one group commit still share one force:
+   * the next waiter finds its record already durable. Remove once the journal is fixed.
+   */
+  void awaitDurable(long sequence) {
+    synchronized (durableWait) {
+      journal.awaitDurable(sequence);
+    }
+  }
+
+  /** The journal as an {@link AuditTrail} whose waits go through {@link #awaitDurable}. */
+  AuditTrail trail() {
+    return (type, payload) -> {
+      long sequence = journal.appendAsync(type, payload);
+      awaitDurable(sequence);
+      return sequence;
+    };
   }
 
   // ----------------------------------------------------------------------------------------------
