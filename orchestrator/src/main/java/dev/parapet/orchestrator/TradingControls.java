@@ -53,7 +53,11 @@ import org.slf4j.LoggerFactory;
  * released, the journal record is awaited until durable, and only then is the order handed to the
  * execution engine, which alone talks to the host's {@link OrderRouter}. So no order reaches the router
  * without a durable approval, and two orders can never jointly pass a limit that each passes alone. A
- * gate that throws, a missing reference price or a journal failure rejects the order (fail-closed).
+ * gate that throws, a missing reference price or a journal failure rejects the order (fail-closed); so
+ * does an execution engine that refuses an approved order (e.g. no market state for its instrument): the
+ * reservation is undone, an {@code order-withdrawn} record follows the approval in the journal, and the
+ * host gets a rejection. A parent's reservation is released when it finishes (filled, cancelled,
+ * expired).
  * <p>
  * <b>Driving.</b> Time comes from the {@link InstantSource} given to the builder. Live, {@link #start()}
  * with {@code driveInBackground(true)} ticks every 250 ms on a daemon thread; in a simulation the host
@@ -178,16 +182,22 @@ public final class TradingControls implements AutoCloseable {
       }
     }
     if (reserved) {
+      // tracked before the engine sees it, so that a parent finished at once (a router filling inside
+      // send) still has its reservation released and its completion recorded
+      w.activeParents.add(order.clientOrderId());
       try {
         w.engine.submit(order);
         w.dayBook.onApproved(order);
+        w.finishIfDone(order.clientOrderId());
       } catch (RuntimeException e) {
+        w.activeParents.remove(order.clientOrderId());
         undoReservation(order, "execution engine refused it");
         w.alerts.publish(Alert.builder("OrderNotWorked", Severity.HIGH, AlertCategory.EXECUTION)
             .label(Alert.ACCOUNT, order.account()).label(Alert.INSTRUMENT, order.instrument().id())
             .summary("approved order " + order.clientOrderId() + " could not be worked: " + e)
             .startsAt(w.clock.instant()).build());
         LOG.warn("approved order {} could not be worked", order.clientOrderId(), e);
+        result = failClosed(order, result, "approved, but the execution engine could not work it: " + e);
       }
     }
     w.dayBook.onDecision(order, result);

@@ -124,6 +124,7 @@ final class Wiring {
   final Map<String, RiskTrack> risk = new ConcurrentHashMap<>();
   final Map<String, InstrumentStats> stats = new ConcurrentHashMap<>();
   final ConcurrentLinkedQueue<Bar> barBuffer = new ConcurrentLinkedQueue<>();
+  /** Approved parents handed to the engine whose reservation is released when they finish. */
   final Set<String> activeParents = ConcurrentHashMap.newKeySet();
   volatile MaintenanceSummary lastMaintenance;
   volatile KillSwitchState lastKillSwitch;
@@ -158,6 +159,7 @@ final class Wiring {
     volatile double dailyVolatility = Double.NaN;
     volatile long sessionVolume;
     volatile LocalDate sessionDate;
+    volatile boolean warnedNoStats;
   }
 
   // ----------------------------------------------------------------------------------------------
@@ -248,14 +250,19 @@ final class Wiring {
 
   void onQuote(Quote quote) {
     InstrumentStats s = stats(quote.instrumentId());
+    if (!(s.adv > 0) || !(s.dailyVolatility > 0)) {
+      // MarketState requires both; without history the instrument cannot be worked (and the risk gate
+      // rejects its orders for want of scenarios), but its quote still marks the book
+      if (!s.warnedNoStats) {
+        s.warnedNoStats = true;
+        LOG.warn("no average daily volume or volatility for {} (adv {}, sigma {}): the execution engine gets no"
+            + " market state for it until history arrives", quote.instrumentId(), s.adv, s.dailyVolatility);
+      }
+      return;
+    }
     MarketState.Builder b = MarketState.builder(quote.instrumentId(), quote.timestamp()).quote(quote)
-        .sizes(quote.bidSize(), quote.askSize()).sessionVolume(s.sessionVolume);
-    if (s.adv > 0) {
-      b.averageDailyVolume(s.adv);
-    }
-    if (s.dailyVolatility > 0) {
-      b.dailyVolatility(s.dailyVolatility);
-    }
+        .sizes(quote.bidSize(), quote.askSize()).sessionVolume(s.sessionVolume)
+        .averageDailyVolume(s.adv).dailyVolatility(s.dailyVolatility);
     TradingSession session = currentSession();
     b.session(session.open().toInstant(), session.close().toInstant());
     engine.onMarketState(b.build());
@@ -416,8 +423,11 @@ final class Wiring {
     for (RealTimeMonitor m : monitors.values()) {
       m.resetTurnover();
     }
-    for (InstrumentStats s : stats.values()) {
-      s.sessionVolume = 0;
+    for (Map.Entry<String, InstrumentStats> e : stats.entrySet()) {
+      // ADV rolls forward with history: reload it each day rather than once per process
+      loadStats(e.getKey(), e.getValue());
+      e.getValue().sessionVolume = 0;
+      e.getValue().warnedNoStats = false;
     }
   }
 

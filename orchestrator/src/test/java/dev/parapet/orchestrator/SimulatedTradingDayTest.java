@@ -138,6 +138,8 @@ class SimulatedTradingDayTest {
       assertThat(controls.book().openOrderCount(ACCOUNT)).isZero();
       assertThat(controls.book().positions(ACCOUNT)).anySatisfy(p -> assertThat(p.quantity()).isPositive());
       checkTasks(controls);
+      // the 02:00 status ran beside the 02:00 maintenance; a fresh snapshot has the maintenance's summary
+      assertThat(controls.status().dataQuality().lastRun()).isNotNull();
       checkEndOfDay(controls);
     } finally {
       controls.close();
@@ -182,6 +184,9 @@ class SimulatedTradingDayTest {
     assertThat(status.get("market").get("open").asBoolean()).isFalse();
     assertThat(status.get("compliance").get("approved").asLong()).isEqualTo(approved);
     assertThat(status.get("compliance").get("rejected").asLong()).isEqualTo(sent.size() - approved);
+    // every approved parent finished during the day (filled, or expired at the close)
+    assertThat(status.get("execution").get("completedToday").asLong()).isEqualTo(approved);
+    assertThat(status.get("execution").get("working").size()).isZero();
     JsonNode metrics = status.get("metrics").get(ACCOUNT);
     assertThat(Instant.parse(metrics.get("asOf").asText())).isEqualTo(ny(DAY, 15, 59));
     assertThat(metrics.get("values").size()).isEqualTo(17);
@@ -189,7 +194,6 @@ class SimulatedTradingDayTest {
     assertThat(risk.get("expectedShortfall").isNumber()).as("ES in status: %s", risk).isTrue();
     assertThat(risk.get("expectedShortfall").asDouble()).isPositive();
     assertThat(risk.get("crowding").get("level").asText()).isIn("LOW", "MEDIUM", "HIGH");
-    assertThat(status.get("dataQuality").get("lastRun").isNull()).isFalse();
 
     long wallSeconds = Duration.ofNanos(System.nanoTime() - wallStart).toSeconds();
     System.out.println("SimulatedTradingDayTest: " + sent.size() + " orders, " + approved + " approved, "
