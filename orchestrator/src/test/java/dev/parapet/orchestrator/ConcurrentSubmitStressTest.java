@@ -26,6 +26,7 @@ import dev.parapet.api.time.SimulatedClock;
 import dev.parapet.compliance.journal.AuditJournal;
 import dev.parapet.compliance.journal.AuditRecords;
 import dev.parapet.compliance.journal.JournalRecord;
+import dev.parapet.risk.gate.RiskGate;
 import dev.parapet.simulator.SimulatedMarket;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -195,7 +196,7 @@ class ConcurrentSubmitStressTest {
           }
           assertThat(book.grossExposure(account, ExposureBasis.WORST_CASE)).as("worst-case gross of %s", account)
               .isLessThanOrEqualTo(MAX_GROSS * (1 + TOLERANCE));
-          double es = worstCaseEs(controls, book, account, instruments);
+          double es = worstCaseEs(controls, book, account, instruments, scenarioCount(submissions));
           System.out.printf("%s: worst-case gross %.0f, ES %.0f, filled gross %.0f%n", account,
               book.grossExposure(account, ExposureBasis.WORST_CASE), es,
               book.grossExposure(account, ExposureBasis.FILLED));
@@ -340,6 +341,16 @@ class ConcurrentSubmitStressTest {
   private record Submission(OrderRequest order, GateDecision decision) {
   }
 
+  /** The scenario count the risk gate reported (the same in every decision that has it). */
+  private static int scenarioCount(List<Submission> submissions) {
+    Set<Double> counts = new HashSet<>();
+    for (Submission s : submissions) {
+      s.decision().findFigure(RiskGate.FIGURE_SCENARIOS).ifPresent(counts::add);
+    }
+    assertThat(counts).hasSize(1);
+    return counts.iterator().next().intValue();
+  }
+
   /**
    * ES@97.5% of an account's worst-case book, computed here from the same return scenarios the controls
    * load (the history store's return matrix over the 500 sessions before today), independently of the
@@ -350,16 +361,19 @@ class ConcurrentSubmitStressTest {
    * &amp; Finance 26(7), Proposition 4.1).
    */
   private static double worstCaseEs(TradingControls controls, PositionBook book, String account,
-      List<Instrument> instruments) {
+      List<Instrument> instruments, int gateScenarios) {
+    // the controls use the sessions of the last ~500 days; the history holds only 300, so a wider
+    // window gives the same returns: every one the history has
     LocalDate today = controls.clock().instant().atZone(XNYS.zone()).toLocalDate();
     LocalDate to = XNYS.previousTradingDay(today);
     LocalDate from = to;
-    for (int i = 0; i < 500; i++) {
+    for (int i = 0; i < 600; i++) {
       from = XNYS.previousTradingDay(from);
     }
     List<String> ids = instruments.stream().map(Instrument::id).toList();
     ReturnMatrix m = controls.history().returnMatrix(ids, from, to, ImputationPolicy.FORWARD_FILL);
     int n = m.scenarioCount();
+    assertThat(n).as("scenarios here and in the risk gate").isEqualTo(gateScenarios);
     double[] pnl = new double[n];
     for (Instrument instrument : instruments) {
       String id = instrument.id();

@@ -118,9 +118,13 @@ class TradingControlsFailClosedTest {
       return out;
     }
 
+    void stop() {
+      controls.close();
+    }
+
     @Override
     public void close() {
-      controls.close();
+      stop();
     }
   }
 
@@ -160,7 +164,7 @@ class TradingControlsFailClosedTest {
       assertThat(f.router.sent()).isEmpty();
       assertThat(f.controls.execution().parents()).isEmpty();
       assertThat(f.controls.book().openOrderCount(ACCOUNT)).isZero();
-      f.close();
+      f.stop(); // closes the journal, so that it can be read in full
       assertThat(f.journal(AuditRecords.DECISION)).extracting(n -> n.get("approved").asBoolean())
           .containsExactly(false, false);
     }
@@ -200,7 +204,7 @@ class TradingControlsFailClosedTest {
       assertThat(f.controls.alerts().alerts()).extracting(a -> a.alert().name()).contains("OrderNotWorked");
       f.run(3);
       assertThat(f.router.sent()).isEmpty();
-      f.close();
+      f.stop(); // closes the journal, so that it can be read in full
       // the journal tells the whole story: the chain approved, then the order was withdrawn
       assertThat(f.journal(AuditRecords.DECISION)).extracting(n -> n.get("approved").asBoolean()).containsExactly(true);
       assertThat(f.journal("order-withdrawn")).extracting(n -> n.get("clientOrderId").asText())
@@ -260,7 +264,7 @@ class TradingControlsFailClosedTest {
           .containsOnly(before.clientOrderId(), after.clientOrderId())
           .contains(after.clientOrderId());
 
-      f.close();
+      f.stop(); // closes the journal, so that it can be read in full
       List<JsonNode> switches = f.journal(AuditRecords.KILL_SWITCH);
       assertThat(switches).extracting(n -> n.get("action").asText()).containsExactly("ENGAGED", "RESET");
       assertThat(switches.get(0).get("by").asText()).isEqualTo("ops-1");
