@@ -19,6 +19,7 @@ import picocli.CommandLine.Spec;
         dev.parapet.cli.execution.ExecutionCommand.class,
         dev.parapet.cli.execution.TcaCommand.class,
         dev.parapet.cli.risk.RiskCommand.class,
+        dev.parapet.cli.metrics.MetricsCommand.class,
     })
 public final class ParapetCommand implements Runnable {
 
