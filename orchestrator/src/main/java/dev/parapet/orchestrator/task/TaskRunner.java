@@ -286,9 +286,12 @@ public final class TaskRunner implements AutoCloseable {
       recordOutcome(s, TaskHealth.Outcome.TIMED_OUT, "timed out after " + s.spec.timeout());
     }
     f.cancel(true);
-    markInactive();
-    publishFailure(s, "TaskTimedOut", "task " + ctx.taskName() + " timed out after " + s.spec.timeout()
-        + " and was interrupted");
+    try {
+      publishFailure(s, "TaskTimedOut", "task " + ctx.taskName() + " timed out after " + s.spec.timeout()
+          + " and was interrupted");
+    } finally {
+      markInactive();
+    }
   }
 
   private void finish(State s, long runId, TaskContext ctx, TaskHealth.Outcome outcome, Throwable error) {
@@ -314,31 +317,39 @@ public final class TaskRunner implements AutoCloseable {
         }
       }
     }
-    if (!wasTimedOut) {
-      markInactive();
-    }
     if (wasTimedOut) {
       return;
     }
-    if (outcome == TaskHealth.Outcome.SUCCEEDED) {
-      try {
-        stateStore.recordSuccess(s.spec.name(), ctx.scheduledTime());
-      } catch (RuntimeException e) {
-        LOG.error("cannot record the success of task {}", s.spec.name(), e);
-      }
-      if (resolve) {
-        Alert open;
-        synchronized (s) {
-          open = s.openAlert;
-          s.openAlert = null;
+    // the run stays active until its success is recorded and its alert published, so that a driver
+    // returning from awaitIdle sees both (a simulation stays deterministic)
+    try {
+      if (outcome == TaskHealth.Outcome.SUCCEEDED) {
+        try {
+          stateStore.recordSuccess(s.spec.name(), ctx.scheduledTime());
+        } catch (RuntimeException e) {
+          LOG.error("cannot record the success of task {}", s.spec.name(), e);
         }
-        if (open != null) {
-          alerts.publish(open.resolvedAt(clock.instant()));
+        if (resolve) {
+          Alert open;
+          synchronized (s) {
+            open = s.openAlert;
+            s.openAlert = null;
+          }
+          if (open != null) {
+            try {
+              alerts.publish(open.resolvedAt(clock.instant()));
+            } catch (RuntimeException e) {
+              LOG.error("cannot publish the resolution of task {}'s alert", s.spec.name(), e);
+            }
+          }
         }
+      } else {
+        LOG.warn("task {} failed (attempt {}): {}", s.spec.name(), ctx.attempt(), String.valueOf(error));
+        publishFailure(s, "TaskFailed", "task " + s.spec.name() + " failed on attempt " + ctx.attempt() + ": "
+            + error);
       }
-    } else {
-      LOG.warn("task {} failed (attempt {}): {}", s.spec.name(), ctx.attempt(), String.valueOf(error));
-      publishFailure(s, "TaskFailed", "task " + s.spec.name() + " failed on attempt " + ctx.attempt() + ": " + error);
+    } finally {
+      markInactive();
     }
   }
 
