@@ -179,9 +179,13 @@ public final class TradingControls implements AutoCloseable {
     }
     if (reserved) {
       try {
+        // tracked before the engine sees it: a router may fill it synchronously inside submit
+        w.activeParents.add(order.clientOrderId());
         w.engine.submit(order);
         w.dayBook.onApproved(order);
+        w.finishIfDone(order.clientOrderId());
       } catch (RuntimeException e) {
+        w.activeParents.remove(order.clientOrderId());
         undoReservation(order, "execution engine refused it");
         w.alerts.publish(Alert.builder("OrderNotWorked", Severity.HIGH, AlertCategory.EXECUTION)
             .label(Alert.ACCOUNT, order.account()).label(Alert.INSTRUMENT, order.instrument().id())

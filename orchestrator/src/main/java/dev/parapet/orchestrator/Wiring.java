@@ -111,6 +111,8 @@ final class Wiring {
   List<TradeGate> gates;
   final DayBook dayBook = new DayBook();
   EodReporter eodReporter;
+  double esLimit = Double.POSITIVE_INFINITY;
+  double esLimitShareOfNav = Double.POSITIVE_INFINITY;
   int scenarioSessions;
   int advSessions;
   Duration maxTaskWait;
@@ -219,6 +221,7 @@ final class Wiring {
   // market data and parents
 
   void onQuote(Quote quote) {
+    dayBook.onPrice(quote.instrumentId());
     InstrumentStats s = stats(quote.instrumentId());
     MarketState.Builder b = MarketState.builder(quote.instrumentId(), quote.timestamp()).quote(quote)
         .sizes(quote.bidSize(), quote.askSize()).sessionVolume(s.sessionVolume);
@@ -234,6 +237,7 @@ final class Wiring {
   }
 
   void onBar(Bar bar) {
+    dayBook.onPrice(bar.instrumentId());
     if (bar.interval().isIntraday()) {
       InstrumentStats s = stats(bar.instrumentId());
       LocalDate date = bar.start().atZone(calendar.zone()).toLocalDate();
@@ -310,7 +314,7 @@ final class Wiring {
     if (now != null && (before == null || before.engaged() != now.engaged())) {
       lastKillSwitch = now;
       if (before != null || now.engaged()) {
-        dayBook.onKillSwitch(now.since(), now.engaged() ? "engaged" : "reset", now.by(), now.reason());
+        dayBook.onKillSwitch(now.since(), now.engaged() ? "engaged" : "reset", now.trigger(), now.by(), now.reason());
       }
     }
   }
@@ -338,7 +342,7 @@ final class Wiring {
     LocalDate today = clock.instant().atZone(calendar.zone()).toLocalDate();
     LocalDate to = calendar.previousTradingDay(today);
     LocalDate from = to;
-    for (int i = 0; i < scenarioSessions; i++) {
+    for (int i = 1; i < scenarioSessions; i++) { // [from, to] holds scenarioSessions sessions, one return each
       from = calendar.previousTradingDay(from);
     }
     ReturnMatrix m = history.returnMatrix(ids, from, to, ImputationPolicy.FORWARD_FILL);
@@ -487,7 +491,7 @@ final class Wiring {
   /** Every minute in session: the post-trade compliance sweep, under the decision lock. */
   void sweepCompliance() {
     synchronized (book.lock()) {
-      sweep.sweep(book);
+      dayBook.onSweep(sweep.sweep(book));
     }
   }
 
