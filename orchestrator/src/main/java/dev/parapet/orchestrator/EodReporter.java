@@ -327,7 +327,7 @@ final class EodReporter {
           double realized = p.realizedPnl() - s[0];
           double unrealized = p.unrealizedPnl() - s[1];
           Set<String> strategies = tradedBy.get(account + '\u0000' + id);
-          if (p.quantity() == 0 && realized == 0 && unrealized == 0 && strategies == null) {
+          if (p.quantity() == 0 && realized == 0 && unrealized == 0) {
             continue;
           }
           String strategy = strategies != null ? String.join("+", strategies)
@@ -456,12 +456,22 @@ final class EodReporter {
         for (int i = 0; i < ids.size(); i++) {
           r.componentEs(ids.get(i), holdings.get(ids.get(i)).instrument.sector(), es.componentEs(i));
         }
-        tailDependence(r, ids, matrix, exposures);
+        part("tailDependence", () -> tailDependence(r, ids, matrix, exposures));
       }
-      drawdown(r);
-      crowding(r);
-      backtest(r, confidence);
+      part("drawdown", () -> drawdown(r));
+      part("crowding", () -> crowding(r));
+      part("esBacktest", () -> backtest(r, confidence));
       return r.build();
+    }
+
+    /** Builds one part of the risk section; a failure leaves that part absent with a gap. */
+    private void part(String subject, Runnable body) {
+      try {
+        body.run();
+      } catch (RuntimeException e) {
+        LOG.warn("end-of-day report of {}: risk part {} could not be computed", date, subject, e);
+        gap("risk", subject, "could not be computed: " + e);
+      }
     }
 
     private OptionalDouble esLimit() {
@@ -525,13 +535,7 @@ final class EodReporter {
         gap("risk", "tailDependence", "analysed for the " + TAIL_MAX_INSTRUMENTS + " largest of " + ids.size()
             + " positions");
       }
-      TailDependenceReport t;
-      try {
-        t = TailDependence.analyze(useIds, useRows, useWeights, TAIL_QUANTILE, TAIL_THRESHOLD);
-      } catch (RuntimeException e) {
-        gap("risk", "tailDependence", "not computed: " + e.getMessage());
-        return;
-      }
+      TailDependenceReport t = TailDependence.analyze(useIds, useRows, useWeights, TAIL_QUANTILE, TAIL_THRESHOLD);
       for (TailDependencePair p : t.flaggedPairs()) {
         if (p.lower() > TAIL_THRESHOLD) {
           r.tailFlag(new RiskSection.TailFlag(p.first(), p.second(), RiskSection.Tail.LOWER, p.lower(), TAIL_THRESHOLD));

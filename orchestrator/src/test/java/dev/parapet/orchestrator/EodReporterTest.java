@@ -41,6 +41,7 @@ import java.util.SplittableRandom;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BiFunction;
+import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -88,6 +89,10 @@ class EodReporterTest {
     final BiFunction<String, Instant, Double> price;
 
     Sim(LocalTime start, BiFunction<String, Instant, Double> price) {
+      this(start, price, b -> b);
+    }
+
+    Sim(LocalTime start, BiFunction<String, Instant, Double> price, UnaryOperator<TradingControlsBuilder> custom) {
       this.clock = SimulatedClock.at(ny(start));
       this.price = price;
       book.deposit(ACCOUNT, START_CASH);
@@ -107,8 +112,8 @@ class EodReporterTest {
           // every child fills when sent: nothing is ever working
         }
       };
-      this.controls = TradingControls.builder().clock(clock).dataDirectory(dir).router(router).book(book)
-          .scenarioSessions(SCENARIO_SESSIONS).build();
+      this.controls = custom.apply(TradingControls.builder().clock(clock).dataDirectory(dir).router(router).book(book)
+          .scenarioSessions(SCENARIO_SESSIONS)).build();
       seedHistory();
     }
 
@@ -181,7 +186,12 @@ class EodReporterTest {
 
     GateDecision submit(String id, String strategy, Instrument instrument, Side side, long quantity,
         Urgency urgency) {
-      return controls.submit(OrderRequest.builder().clientOrderId(id).account(ACCOUNT).strategy(strategy)
+      return submit(ACCOUNT, id, strategy, instrument, side, quantity, urgency);
+    }
+
+    GateDecision submit(String account, String id, String strategy, Instrument instrument, Side side, long quantity,
+        Urgency urgency) {
+      return controls.submit(OrderRequest.builder().clientOrderId(id).account(account).strategy(strategy)
           .instrument(instrument).side(side).quantity(quantity).market().urgency(urgency).build());
     }
 
@@ -421,6 +431,50 @@ class EodReporterTest {
       // the day's P&L is the fees: every share bought at the closing mark of 100
       assertThat(r.path("derived").path("pnl").path("total").asDouble()).isCloseTo(-FEE_PER_SHARE * filled,
           within(1e-9));
+    }
+  }
+
+  @Test
+  void two_accounts_make_one_firm_report() throws Exception {
+    // AAPL 100 until 15:00 then 101; everything else flat
+    BiFunction<String, Instant, Double> price = (id, t) -> id.equals("AAPL")
+        ? (t.atZone(NY).toLocalTime().isBefore(LocalTime.of(15, 0)) ? 100.0 : 101.0) : 50.0;
+    try (Sim sim = new Sim(LocalTime.of(8, 30), price, b -> b.drawdownBudget(ACCOUNT, 0.10, 2.0))) {
+      sim.book.deposit("fund-b", 5_000_000);
+      sim.controls.start();
+      sim.runUntil(LocalTime.of(9, 30), Duration.ofMinutes(30));
+      sim.runUntil(LocalTime.of(10, 0), Duration.ofMinutes(10));
+      assertThat(sim.submit(ACCOUNT, "A-1", "momentum", TestInstruments.AAPL, Side.BUY, 1_000, Urgency.HIGH))
+          .satisfies(EodReporterTest::approved);
+      assertThat(sim.submit("fund-b", "B-1", "momentum", TestInstruments.AAPL, Side.BUY, 500, Urgency.HIGH))
+          .satisfies(EodReporterTest::approved);
+      sim.runUntil(LocalTime.of(10, 40), Duration.ofMinutes(1));
+      sim.runUntil(LocalTime.of(16, 0), Duration.ofMinutes(30));
+      sim.runUntil(LocalTime.of(16, 16), Duration.ofMinutes(16));
+
+      JsonNode r = sim.report();
+      JsonNode record = r.path("record");
+      assertThat(record.path("portfolio").asText()).isEqualTo("Firm (2 accounts)");
+      // both accounts' AAPL under one line: 1500 shares bought at 100, marked at 101, fees 7.5
+      JsonNode lines = record.path("pnl").path("lines");
+      assertThat(lines).hasSize(1);
+      assertThat(lines.get(0).path("strategy").asText()).isEqualTo("momentum");
+      assertThat(lines.get(0).path("quantity").asLong()).isEqualTo(1_500);
+      assertThat(r.path("derived").path("pnl").path("total").asDouble()).isCloseTo(1_500 - 7.5, within(1e-9));
+      assertThat(record.path("pnl").path("nav").asDouble()).isCloseTo(15_000_000 + 1_492.5, within(1e-6));
+      assertThat(record.path("pnl").path("navPreviousClose").asDouble()).isCloseTo(15_000_000, within(1e-6));
+      // the ES limit is the sum of the accounts' 5% of NAV: 0.05 * (10000995 + 5000497.5)
+      assertThat(record.path("risk").path("tailRisk").path("esLimit").asDouble())
+          .isCloseTo(0.05 * 15_001_492.5, within(1e-6));
+      // the drawdown budget is one account's: absent for the firm, said why
+      assertThat(record.path("risk").path("drawdown").isNull()).isTrue();
+      assertThat(gapSubjects(record, "risk")).contains("drawdown");
+      // metrics are the largest account's, noted as such
+      assertThat(record.path("metrics").path("values").get(0).path("note").asText())
+          .contains("account fund-a, the largest of 2");
+      assertThat(record.path("history").path("equityCurve").size()).isGreaterThan(10);
+      JsonNode curve = record.path("history").path("equityCurve");
+      assertThat(curve.get(curve.size() - 1).path("value").asDouble()).isCloseTo(15_001_492.5, within(1e-6));
     }
   }
 
