@@ -53,7 +53,7 @@ public final class ScheduleCommand implements Callable<Integer> {
   private int intervals;
 
   @Option(names = "--sigma", required = true,
-      description = "sigma: price volatility in currency per share per sqrt(day), >= 0 (e.g. 0.95 = 30%/year at 50).")
+      description = "sigma: price volatility in currency per share per sqrt(day), >= 0 (e.g. 0.95 = 30%%/year at 50).")
   private double sigma;
 
   @Option(names = "--eta", required = true,

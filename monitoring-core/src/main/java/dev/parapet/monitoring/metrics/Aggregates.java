@@ -44,4 +44,8 @@ final class Aggregates {
   double meanA;
   /** Sum of squared deviations of a. */
   double m2A;
+  /** The {@link #minGap} whose drawdown transform is cached in {@link #cachedMaxDrawdown}. */
+  double cachedMinGap;
+  /** expm1(cachedMinGap). */
+  double cachedMaxDrawdown;
 }

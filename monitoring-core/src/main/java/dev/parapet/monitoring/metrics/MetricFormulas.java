@@ -28,12 +28,19 @@ final class MetricFormulas {
     double sqrtP = Math.sqrt(p);
     double rf = c.riskFreeRate();
     double excessMean = a.meanR - rf;
-    double sd = n < 2 ? Double.NaN : Math.sqrt(a.m2R / (n - 1));
-    double annual = n < 1 ? Double.NaN : FastLog.expm1(a.logWealth * p / n);
-    double maxDrawdown = n < 1 ? Double.NaN : FastLog.expm1(a.minGap);
-    double dd = n < 2 ? 0 : Math.sqrt(a.downsideSquares / n);
+    double perN = 1.0 / n;
+    double perDof = 1.0 / (n - 1);
+    double sd = n < 2 ? Double.NaN : Math.sqrt(a.m2R * perDof);
+    double annual = n < 1 ? Double.NaN : FastLog.expm1(a.logWealth * p * perN);
+    // the deepest gap changes only at a new trough: reuse its transform otherwise
+    if (a.minGap != a.cachedMinGap) {
+      a.cachedMinGap = a.minGap;
+      a.cachedMaxDrawdown = FastLog.expm1(a.minGap);
+    }
+    double maxDrawdown = n < 1 ? Double.NaN : a.cachedMaxDrawdown;
+    double dd = n < 2 ? 0 : Math.sqrt(a.downsideSquares * perN);
     double beta = beta(c, a);
-    double te = !c.hasBenchmark() || n < 2 ? Double.NaN : Math.sqrt(a.m2A / (n - 1));
+    double te = !c.hasBenchmark() || n < 2 ? Double.NaN : Math.sqrt(a.m2A * perDof);
 
     out[Metric.TOTAL_RETURN.ordinal()] = n < 1 ? Double.NaN : FastLog.expm1(a.logWealth);
     out[Metric.ANNUAL_RETURN.ordinal()] = annual;
@@ -52,7 +59,7 @@ final class MetricFormulas {
     out[Metric.INFORMATION_RATIO.ordinal()] = te == 0 ? Double.NaN : a.meanA / te * sqrtP;
     out[Metric.TRACKING_ERROR.ordinal()] = te * sqrtP;
     out[Metric.TAIL_RATIO.ordinal()] = n < 1 || a.p05 == 0 ? Double.NaN : Math.abs(a.p95) / Math.abs(a.p05);
-    out[Metric.WIN_RATE.ordinal()] = n < 1 ? Double.NaN : (double) a.wins / n;
+    out[Metric.WIN_RATE.ordinal()] = n < 1 ? Double.NaN : a.wins * perN;
     for (int i = 0; i < out.length; i++) {
       if (!Double.isFinite(out[i])) {
         out[i] = Double.NaN;

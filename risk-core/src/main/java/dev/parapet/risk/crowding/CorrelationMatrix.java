@@ -15,7 +15,9 @@ import org.ejml.interfaces.decomposition.EigenDecomposition_F64;
  * The Pearson correlation matrix of instruments' returns (EJML), with the average pairwise correlation and
  * the absorption ratio.
  * <p>
- * Each row of returns is centred and scaled to unit length, and the matrix is {@code Z Z^T}. An instrument
+ * Each row of returns is centred and scaled to unit length, and the matrix is {@code Z Z^T}, computed with
+ * EJML's symmetric inner product ({@code CommonOps_DDRM.multInner}), which does half the work of a general
+ * product. An instrument
  * whose returns never move has no defined correlation; it is given correlation 0 with every other
  * instrument (and 1 with itself), so it neither adds nor hides crowding. This class is immutable and
  * thread-safe.
@@ -54,9 +56,11 @@ public final class CorrelationMatrix {
     int t = Checks.notNull(returns[0], "returns[0]").length;
     Checks.check(t >= 2, "returns[0].length", t, "at least 2 days");
     Map<String, Integer> index = new HashMap<>();
-    DMatrixRMaj z = new DMatrixRMaj(n, t);
+    // Z^T (days by instruments), so that Z Z^T = (Z^T)^T (Z^T) is EJML's symmetric inner product
+    DMatrixRMaj zt = new DMatrixRMaj(t, n);
+    double[] column = new double[t];
     double[] sd = new double[n];
-    double[] data = z.data;
+    double[] data = zt.data;
     for (int i = 0; i < n; i++) {
       String id = Checks.notBlank(ids.get(i), "instrumentIds[" + i + "]");
       Checks.check(index.put(id, i) == null, "instrumentIds", id, "distinct ids");
@@ -74,17 +78,17 @@ public final class CorrelationMatrix {
       double ss = 0;
       for (int k = 0; k < t; k++) {
         double d = row[k] - mean;
-        data[i * t + k] = d;
+        column[k] = d;
         ss += d * d;
       }
       sd[i] = Math.sqrt(ss / (t - 1));
       double norm = Math.sqrt(ss);
       for (int k = 0; k < t; k++) {
-        data[i * t + k] = norm > 0 ? data[i * t + k] / norm : 0;
+        data[k * n + i] = norm > 0 ? column[k] / norm : 0;
       }
     }
     DMatrixRMaj c = new DMatrixRMaj(n, n);
-    CommonOps_DDRM.multTransB(z, z, c);
+    CommonOps_DDRM.multInner(zt, c);
     for (int i = 0; i < n; i++) {
       for (int j = 0; j < n; j++) {
         double v = i == j ? 1 : Math.max(-1, Math.min(1, c.unsafe_get(i, j)));

@@ -194,8 +194,10 @@ final class TieredDrawdownController implements DrawdownController {
           }
         }
       } else {
-        holdings.sort(Comparator.comparingDouble((Holding h) -> riskContribution.of(h.instrument.id(), h.signedNotional()))
-            .reversed().thenComparing(h -> h.instrument.id()));
+        for (Holding h : holdings) {
+          h.risk = riskContribution.of(h.instrument.id(), h.signedNotional());
+        }
+        holdings.sort(Comparator.comparingDouble((Holding h) -> h.risk).reversed().thenComparing(h -> h.instrument.id()));
         double remaining = reduction;
         for (Holding h : holdings) {
           if (remaining <= 0) {
@@ -218,6 +220,7 @@ final class TieredDrawdownController implements DrawdownController {
     final Instrument instrument;
     final long quantity;
     final double mark;
+    double risk;
 
     Holding(Instrument instrument, long quantity, double mark) {
       this.instrument = instrument;

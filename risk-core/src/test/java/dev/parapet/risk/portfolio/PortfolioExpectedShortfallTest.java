@@ -118,6 +118,33 @@ class PortfolioExpectedShortfallTest {
   }
 
   @Test
+  void concurrent_callers_share_one_calculator_safely() throws Exception {
+    long seed = 85L;
+    System.out.println("seed=" + seed);
+    Random rnd = new Random(seed);
+    ScenarioMatrix m = randomMatrix(rnd, 50, 400);
+    double[] x = randomExposures(rnd, 50);
+    PortfolioExpectedShortfall calc = PortfolioExpectedShortfall.of(m, 0.975);
+    double expected = calc.compute(x).es();
+    java.util.concurrent.atomic.AtomicInteger wrong = new java.util.concurrent.atomic.AtomicInteger();
+    Thread[] threads = new Thread[4];
+    for (int t = 0; t < threads.length; t++) {
+      threads[t] = new Thread(() -> {
+        for (int i = 0; i < 200; i++) {
+          if (calc.compute(x).es() != expected || calc.incrementalEs(x, 3, 1e5) != calc.incrementalEs(x, 3, 1e5)) {
+            wrong.incrementAndGet();
+          }
+        }
+      });
+      threads[t].start();
+    }
+    for (Thread t : threads) {
+      t.join();
+    }
+    assertThat(wrong.get()).isZero();
+  }
+
+  @Test
   void flat_book_has_zero_es_and_components() {
     ScenarioMatrix m = ScenarioMatrix.of(List.of("A"), new double[][] {{-0.1, 0.1, 0.2}});
     PortfolioEsResult r = PortfolioExpectedShortfall.of(m).compute(new double[1]);
