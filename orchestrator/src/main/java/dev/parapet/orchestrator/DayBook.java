@@ -5,6 +5,8 @@ import dev.parapet.api.gate.GateDecision;
 import dev.parapet.api.gate.Reason;
 import dev.parapet.api.model.Fill;
 import dev.parapet.api.model.OrderRequest;
+import dev.parapet.compliance.monitor.SweepReport;
+import dev.parapet.compliance.monitor.Violation;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -12,7 +14,9 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * What happened during one trading day, gathered for the end-of-day report: decisions by rule, the
@@ -34,6 +38,12 @@ final class DayBook {
   private final Map<String, Double> startRealized = new HashMap<>();
   private final Map<String, Map<String, double[]>> startPositionPnl = new HashMap<>();
   private final List<String[]> killSwitchEvents = new ArrayList<>();
+  // for the end-of-day report (EodReporter)
+  private long approvedWithWarnings;
+  private final Set<String> pricedToday = ConcurrentHashMap.newKeySet();
+  private final Map<String, Violation> violationsToday = new LinkedHashMap<>();
+  /** The strategy that last had an order approved per account and instrument; kept across days. */
+  private final Map<String, String> lastStrategy = new HashMap<>();
 
   synchronized void startDay(LocalDate date, Map<String, Double> navByAccount, Map<String, Double> realizedByAccount,
       Map<String, Map<String, double[]>> pnlByAccountAndInstrument) {
@@ -47,6 +57,9 @@ final class DayBook {
     approvedOrders.clear();
     finishedParents.clear();
     killSwitchEvents.clear();
+    approvedWithWarnings = 0;
+    pricedToday.clear();
+    violationsToday.clear();
     startNav.clear();
     startNav.putAll(navByAccount);
     startRealized.clear();
@@ -58,6 +71,9 @@ final class DayBook {
   synchronized void onDecision(OrderRequest order, GateDecision decision) {
     if (decision.approved()) {
       approved++;
+      if (!decision.reasons().isEmpty()) { // an approval carries only warnings
+        approvedWithWarnings++;
+      }
     } else {
       rejected++;
     }
@@ -72,6 +88,22 @@ final class DayBook {
 
   synchronized void onApproved(OrderRequest order) {
     approvedOrders.put(order.clientOrderId(), order);
+    lastStrategy.put(order.account() + '\u0000' + order.instrument().id(), order.strategy());
+  }
+
+  /** Notes that a price (quote or bar) of the instrument arrived today; lock-free, no allocation once seen. */
+  void onPrice(String instrumentId) {
+    pricedToday.add(instrumentId);
+  }
+
+  /** Keeps the violations a sweep opened or resolved. */
+  synchronized void onSweep(SweepReport report) {
+    for (Violation v : report.opened()) {
+      violationsToday.put(v.key() + '@' + v.openedAt(), v);
+    }
+    for (Violation v : report.resolved()) {
+      violationsToday.put(v.key() + '@' + v.openedAt(), v);
+    }
   }
 
   synchronized void onFill(Fill fill) {
@@ -83,7 +115,12 @@ final class DayBook {
   }
 
   synchronized void onKillSwitch(Instant time, String action, String by, String reason) {
-    killSwitchEvents.add(new String[] {time.toString(), action, by, reason});
+    onKillSwitch(time, action, "unknown", by, reason);
+  }
+
+  /** Records a kill-switch change: {time, action, by, reason, trigger}. */
+  synchronized void onKillSwitch(Instant time, String action, String trigger, String by, String reason) {
+    killSwitchEvents.add(new String[] {time.toString(), action, by, reason, trigger});
   }
 
   synchronized LocalDate date() {
@@ -100,6 +137,26 @@ final class DayBook {
 
   synchronized long warnings() {
     return warnings;
+  }
+
+  /** Approved orders that carried at least one warning. */
+  synchronized long approvedWithWarnings() {
+    return approvedWithWarnings;
+  }
+
+  /** Instruments that had a quote or a bar since the day started. */
+  Set<String> pricedToday() {
+    return Set.copyOf(pricedToday);
+  }
+
+  /** Violations opened or resolved by today's sweeps, latest state, in the order first seen. */
+  synchronized List<Violation> violationsToday() {
+    return List.copyOf(violationsToday.values());
+  }
+
+  /** The strategy of the last approved order of an account in an instrument, if any (kept across days). */
+  synchronized String lastStrategy(String account, String instrumentId) {
+    return lastStrategy.get(account + '\u0000' + instrumentId);
   }
 
   synchronized Map<String, Long> rejectionsByRule() {

@@ -186,6 +186,8 @@ public final class TradingControls implements AutoCloseable {
       // send) still has its reservation released and its completion recorded
       w.activeParents.add(order.clientOrderId());
       try {
+        // tracked before the engine sees it: a router may fill it synchronously inside submit
+        w.activeParents.add(order.clientOrderId());
         w.engine.submit(order);
         w.dayBook.onApproved(order);
         w.finishIfDone(order.clientOrderId());

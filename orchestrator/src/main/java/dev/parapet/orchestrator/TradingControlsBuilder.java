@@ -309,7 +309,9 @@ public final class TradingControlsBuilder {
     w.reportsDirectory = dataDirectory.resolve("reports");
     w.reportStore = ReportStore.open(w.reportsDirectory);
     w.reportGenerator = Reports.generator(w.reportStore);
-    w.eodReporter = new EodReporter();
+    w.eodReporter = new EodReporter(stream, calendar.zone());
+    w.esLimit = esLimit;
+    w.esLimitShareOfNav = esLimitShareOfNav;
     w.statusWriter = new StatusWriter(dataDirectory.resolve("status.json"));
 
     TaskRunner.Builder tasks = TaskRunner.builder(clock, calendar).alertSink(w.alerts)

@@ -112,6 +112,8 @@ final class Wiring {
   List<TradeGate> gates;
   final DayBook dayBook = new DayBook();
   EodReporter eodReporter;
+  double esLimit = Double.POSITIVE_INFINITY;
+  double esLimitShareOfNav = Double.POSITIVE_INFINITY;
   int scenarioSessions;
   int advSessions;
   Duration maxTaskWait;
@@ -249,6 +251,7 @@ final class Wiring {
   // market data and parents
 
   void onQuote(Quote quote) {
+    dayBook.onPrice(quote.instrumentId());
     InstrumentStats s = stats(quote.instrumentId());
     if (!(s.adv > 0) || !(s.dailyVolatility > 0)) {
       // MarketState requires both; without history the instrument cannot be worked (and the risk gate
@@ -269,6 +272,7 @@ final class Wiring {
   }
 
   void onBar(Bar bar) {
+    dayBook.onPrice(bar.instrumentId());
     if (bar.interval().isIntraday()) {
       InstrumentStats s = stats(bar.instrumentId());
       LocalDate date = bar.start().atZone(calendar.zone()).toLocalDate();
@@ -345,7 +349,7 @@ final class Wiring {
     if (now != null && (before == null || before.engaged() != now.engaged())) {
       lastKillSwitch = now;
       if (before != null || now.engaged()) {
-        dayBook.onKillSwitch(now.since(), now.engaged() ? "engaged" : "reset", now.by(), now.reason());
+        dayBook.onKillSwitch(now.since(), now.engaged() ? "engaged" : "reset", now.trigger(), now.by(), now.reason());
       }
     }
   }
@@ -373,7 +377,7 @@ final class Wiring {
     LocalDate today = clock.instant().atZone(calendar.zone()).toLocalDate();
     LocalDate to = calendar.previousTradingDay(today);
     LocalDate from = to;
-    for (int i = 0; i < scenarioSessions; i++) {
+    for (int i = 1; i < scenarioSessions; i++) { // [from, to] holds scenarioSessions sessions, one return each
       from = calendar.previousTradingDay(from);
     }
     ReturnMatrix m = history.returnMatrix(ids, from, to, ImputationPolicy.FORWARD_FILL);
@@ -525,7 +529,7 @@ final class Wiring {
   /** Every minute in session: the post-trade compliance sweep, under the decision lock. */
   void sweepCompliance() {
     synchronized (book.lock()) {
-      sweep.sweep(book);
+      dayBook.onSweep(sweep.sweep(book));
     }
   }
 
