@@ -423,6 +423,9 @@ final class Wiring {
         pnl.put(account, byInstrument);
       }
     }
+    if (date.equals(dayBook.date())) {
+      return; // already started today (start() before 09:00, then the 09:00 task): keep the day's records
+    }
     dayBook.startDay(date, nav, realized, pnl);
     for (RealTimeMonitor m : monitors.values()) {
       m.resetTurnover();
@@ -541,6 +544,17 @@ final class Wiring {
       batch.add(b);
     }
     if (!batch.isEmpty()) {
+      // the host may stream bars of instruments the history store has not seen: register them first
+      java.util.Set<String> known = new java.util.HashSet<>(history.instrumentIds());
+      java.util.Set<String> unknown = new java.util.TreeSet<>();
+      for (Bar bar : batch) {
+        if (!known.contains(bar.instrumentId())) {
+          unknown.add(bar.instrumentId());
+        }
+      }
+      if (!unknown.isEmpty()) {
+        history.putInstruments(unknown);
+      }
       history.putBars(batch);
     }
   }
@@ -599,8 +613,10 @@ final class Wiring {
           cr.averagePairwiseCorrelation().isPresent() ? cr.averagePairwiseCorrelation().getAsDouble() : null,
           cr.absorptionRatio().isPresent() ? cr.absorptionRatio().getAsDouble() : null,
           cr.clusters().isEmpty() ? null : cr.clusters().size(), cr.drivers());
+      double limit = Math.min(esLimit, s.nav() > 0 ? esLimitShareOfNav * s.nav() : Double.POSITIVE_INFINITY);
       riskStatus.put(account, new RiskStatus(riskGate.confidence(), "historical",
-          est == null ? null : est.es(), est == null ? null : est.var(), null,
+          est == null ? null : est.es(), est == null ? null : est.var(),
+          Double.isFinite(limit) ? limit : null,
           track == null ? List.of() : track.copy(track.esHistory), ddStatus, crowdingStatus,
           track == null ? null : track.error));
       Optional<MonitorSnapshot> snap = findMetrics(account);
