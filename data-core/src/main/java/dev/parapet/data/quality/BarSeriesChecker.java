@@ -4,7 +4,6 @@ import dev.parapet.api.Checks;
 import dev.parapet.api.alert.Severity;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.Arrays;
 import java.util.Locale;
 
 /**
@@ -242,22 +241,20 @@ public final class BarSeriesChecker {
       return;
     }
     System.arraycopy(returns, 0, scratch, 0, m);
-    Arrays.sort(scratch, 0, m);
     double median = median(scratch, m);
     for (int i = 0; i < m; i++) {
       scratch[i] = Math.abs(returns[i] - median);
     }
-    Arrays.sort(scratch, 0, m);
     double mad = median(scratch, m);
+    double sumAbs = 0;
+    for (int i = 0; i < m; i++) {
+      sumAbs += scratch[i];
+    }
     double scale;
     if (mad > 0) {
       scale = mad / MAD_SCALE;
     } else {
-      double sum = 0;
-      for (int i = 0; i < m; i++) {
-        sum += scratch[i];
-      }
-      scale = MEAN_AD_SCALE * sum / m;
+      scale = MEAN_AD_SCALE * sumAbs / m;
       if (!(scale > 0)) {
         return;
       }
@@ -273,8 +270,67 @@ public final class BarSeriesChecker {
     }
   }
 
-  private static double median(double[] sorted, int m) {
-    return (m & 1) == 1 ? sorted[m / 2] : 0.5 * (sorted[m / 2 - 1] + sorted[m / 2]);
+  /** Returns the median of the first {@code m} values, reordering them (quickselect, expected O(m)). */
+  static double median(double[] a, int m) {
+    int k = m / 2;
+    select(a, m, k);
+    if ((m & 1) == 1) {
+      return a[k];
+    }
+    // the lower middle is the largest value left of k after the selection
+    double lower = a[0];
+    for (int i = 1; i < k; i++) {
+      lower = Math.max(lower, a[i]);
+    }
+    return 0.5 * (lower + a[k]);
+  }
+
+  /** Reorders the first {@code m} values so that {@code a[k]} is the k-th smallest, smaller ones before it. */
+  static void select(double[] a, int m, int k) {
+    int lo = 0;
+    int hi = m - 1;
+    while (hi > lo) {
+      int mid = (lo + hi) >>> 1;
+      // median of three as the pivot
+      if (a[mid] < a[lo]) {
+        swap(a, mid, lo);
+      }
+      if (a[hi] < a[lo]) {
+        swap(a, hi, lo);
+      }
+      if (a[hi] < a[mid]) {
+        swap(a, hi, mid);
+      }
+      double pivot = a[mid];
+      int i = lo;
+      int j = hi;
+      while (i <= j) {
+        while (a[i] < pivot) {
+          i++;
+        }
+        while (a[j] > pivot) {
+          j--;
+        }
+        if (i <= j) {
+          swap(a, i, j);
+          i++;
+          j--;
+        }
+      }
+      if (k <= j) {
+        hi = j;
+      } else if (k >= i) {
+        lo = i;
+      } else {
+        return;
+      }
+    }
+  }
+
+  private static void swap(double[] a, int i, int j) {
+    double t = a[i];
+    a[i] = a[j];
+    a[j] = t;
   }
 
   private static String fmtRatio(double r) {
