@@ -59,7 +59,9 @@ abstract class HistoryStoreContractTest {
 
   @AfterEach
   void close() {
-    store.close();
+    if (store != null) {
+      store.close();
+    }
     cleanUp();
   }
 
