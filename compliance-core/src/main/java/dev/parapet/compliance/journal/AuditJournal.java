@@ -15,6 +15,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Spliterator;
 import java.util.Spliterators;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
@@ -62,7 +65,11 @@ public final class AuditJournal implements AuditTrail, AutoCloseable {
   private final JournalVerification openReport;
   private final long truncatedBytes;
 
-  private final Object lock = new Object();
+  private final ReentrantLock lock = new ReentrantLock();
+  /** Signalled to wake the flusher early (back-pressure, close). */
+  private final Condition flushNeeded = lock.newCondition();
+  /** Signalled when the durable sequence advances or the journal fails or closes. */
+  private final Condition progress = lock.newCondition();
   private final MessageDigest digest = JournalFormat.sha256();
   private final CRC32C crc = new CRC32C();
   private final byte[] chain = new byte[JournalFormat.HASH_LENGTH];
@@ -226,12 +233,13 @@ public final class AuditJournal implements AuditTrail, AutoCloseable {
         payload.length + " bytes", "at most " + (JournalFormat.MAX_BODY - 100) + " bytes");
     Instant now = clock.instant();
     long nanos = Math.addExact(Math.multiplyExact(now.getEpochSecond(), 1_000_000_000L), now.getNano());
-    synchronized (lock) {
+    lock.lock();
+    try {
       checkUsable();
       if (durability.mode() == Durability.Mode.GROUP_COMMIT) {
         while (active.position() >= maxPendingBytes && failure == null && !closed) {
-          lock.notifyAll();
-          waitOnLock();
+          flushNeeded.signal();
+          awaitProgress();
         }
         checkUsable();
       }
@@ -260,6 +268,8 @@ public final class AuditJournal implements AuditTrail, AutoCloseable {
         durableSequence = seq;
       }
       return seq;
+    } finally {
+      lock.unlock();
     }
   }
 
@@ -270,7 +280,8 @@ public final class AuditJournal implements AuditTrail, AutoCloseable {
    *     (the interrupt flag is kept)
    */
   public void awaitDurable(long sequence) {
-    synchronized (lock) {
+    lock.lock();
+    try {
       Checks.check(sequence <= lastSequence, "sequence", sequence, "<= the last appended sequence " + lastSequence);
       while (durableSequence < sequence) {
         if (failure != null) {
@@ -280,23 +291,30 @@ public final class AuditJournal implements AuditTrail, AutoCloseable {
         if (closed && flusher == null) {
           throw new JournalException("audit journal " + directory + " is closed");
         }
-        lock.notifyAll();
-        waitOnLock();
+        awaitProgress();
       }
+    } finally {
+      lock.unlock();
     }
   }
 
   /** Returns the sequence number of the last record appended (acknowledged or not), 0 if none. */
   public long lastSequence() {
-    synchronized (lock) {
+    lock.lock();
+    try {
       return lastSequence;
+    } finally {
+      lock.unlock();
     }
   }
 
   /** Returns the sequence number up to which every record is acknowledged. */
   public long durableSequence() {
-    synchronized (lock) {
+    lock.lock();
+    try {
       return durableSequence;
+    } finally {
+      lock.unlock();
     }
   }
 
@@ -323,12 +341,16 @@ public final class AuditJournal implements AuditTrail, AutoCloseable {
   /** Flushes and forces what is pending, stops the flusher and closes the files. Idempotent. */
   @Override
   public void close() {
-    synchronized (lock) {
+    lock.lock();
+    try {
       if (closed) {
         return;
       }
       closed = true;
-      lock.notifyAll();
+      flushNeeded.signal();
+      progress.signalAll();
+    } finally {
+      lock.unlock();
     }
     if (flusher != null) {
       try {
@@ -337,16 +359,17 @@ public final class AuditJournal implements AuditTrail, AutoCloseable {
         Thread.currentThread().interrupt();
       }
     }
-    synchronized (lock) {
-      try {
-        if (failure == null) {
-          channel.force(true);
-        }
-        channel.close();
-      } catch (IOException e) {
-        fail(e);
-        throw new JournalException("audit journal " + directory + " failed to close", e);
+    lock.lock();
+    try {
+      if (failure == null) {
+        channel.force(true);
       }
+      channel.close();
+    } catch (IOException e) {
+      fail(e);
+      throw new JournalException("audit journal " + directory + " failed to close", e);
+    } finally {
+      lock.unlock();
     }
   }
 
@@ -355,17 +378,17 @@ public final class AuditJournal implements AuditTrail, AutoCloseable {
 
   private void flushLoop() {
     long intervalNanos = durability.interval().toNanos();
-    ByteBuffer batch;
-    long batchLast;
-    long batchFirst;
     byte[] batchPrev = new byte[JournalFormat.HASH_LENGTH];
     while (true) {
-      synchronized (lock) {
-        long deadline = System.nanoTime() + intervalNanos;
-        long left;
-        while (!closed && active.position() < maxPendingBytes && (left = deadline - System.nanoTime()) > 0) {
+      ByteBuffer batch;
+      long batchLast;
+      long batchFirst;
+      lock.lock();
+      try {
+        long left = intervalNanos;
+        while (!closed && failure == null && active.position() < maxPendingBytes && left > 0) {
           try {
-            lock.wait(left / 1_000_000, (int) (left % 1_000_000));
+            left = flushNeeded.awaitNanos(left);
           } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             fail(e);
@@ -377,7 +400,7 @@ public final class AuditJournal implements AuditTrail, AutoCloseable {
         }
         if (active.position() == 0) {
           if (closed) {
-            lock.notifyAll();
+            progress.signalAll();
             return;
           }
           continue;
@@ -388,21 +411,29 @@ public final class AuditJournal implements AuditTrail, AutoCloseable {
         batchLast = lastSequence;
         batchFirst = activeFirstSequence;
         System.arraycopy(activePrevHash, 0, batchPrev, 0, batchPrev.length);
-        lock.notifyAll();
+        progress.signalAll(); // appenders held back by a full buffer may go on
+      } finally {
+        lock.unlock();
       }
       try {
         writeBatch(batch, batchFirst, batchPrev, true);
       } catch (IOException | RuntimeException e) {
-        synchronized (lock) {
+        lock.lock();
+        try {
           fail(e);
+        } finally {
+          lock.unlock();
         }
         return;
       }
-      synchronized (lock) {
+      lock.lock();
+      try {
         durableSequence = batchLast;
         batch.clear();
         spare = batch;
-        lock.notifyAll();
+        progress.signalAll();
+      } finally {
+        lock.unlock();
       }
     }
   }
@@ -456,17 +487,20 @@ public final class AuditJournal implements AuditTrail, AutoCloseable {
     }
   }
 
+  /** Records the first failure and wakes everyone; the caller holds the lock. */
   private void fail(Throwable e) {
     if (failure == null) {
       failure = e;
       LOG.error("audit journal {} failed: nothing more will be acknowledged", directory, e);
     }
-    lock.notifyAll();
+    progress.signalAll();
+    flushNeeded.signal();
   }
 
-  private void waitOnLock() {
+  /** Waits for progress; the caller holds the lock. */
+  private void awaitProgress() {
     try {
-      lock.wait();
+      progress.await(100, TimeUnit.MILLISECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new JournalException("interrupted while waiting for audit journal " + directory, e);
