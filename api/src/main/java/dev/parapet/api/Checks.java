@@ -136,12 +136,16 @@ public final class Checks {
   }
 
   /**
-   * Checks that a price lies on the tick grid, i.e. is an integer multiple of {@code tickSize}
-   * within a relative tolerance of 1e-9 of a tick (to absorb binary floating-point representation).
+   * Checks that a price lies on the tick grid, i.e. is an integer multiple of {@code tickSize}.
+   * <p>
+   * {@code price / tickSize} is compared with the nearest whole number within {@code max(1e-9, 64 ulp)}
+   * of the tick count: enough to absorb binary representation (0.07 is not exactly 7 cents) and a few
+   * roundings, yet a fraction of a tick at any size, so that half a tick is refused also for large
+   * prices and fine ticks (10,000,000.005 on a 0.01 grid, or a 1e-8 crypto tick).
    */
   public static double onTickGrid(double price, double tickSize, String field, String context) {
     double ticks = price / tickSize;
-    if (Math.abs(ticks - Math.rint(ticks)) > 1e-9 * Math.max(1.0, Math.abs(ticks))) {
+    if (Math.abs(ticks - Math.rint(ticks)) > Math.max(1e-9, 64 * Math.ulp(ticks))) {
       throw new InvalidValueException(field, Double.toString(price), "a multiple of the tick size " + tickSize, context);
     }
     return price;

@@ -9,10 +9,13 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "parapet",
     mixinStandardHelpOptions = true,
+    scope = CommandLine.ScopeType.INHERIT, // --help and --version (this version provider) on every subcommand
     versionProvider = ParapetCommand.Version.class,
     description = "Parapet: institutional trading controls. Ad-hoc analytics on files and the example runner.",
     subcommands = {
         CommandLine.HelpCommand.class,
+        dev.parapet.cli.report.ReportCommand.class,
+        dev.parapet.cli.calendar.CalendarCommand.class,
     })
 public final class ParapetCommand implements Runnable {
 

@@ -1,4 +1,7 @@
 /**
- * End-of-day reports: model, JSON, HTML with SVG charts, CSV, and the report store.
+ * End-of-day reports: {@link dev.parapet.reporting.Reports} builds the default generator (JSON with a
+ * versioned schema, a self-contained HTML page with SVG charts, CSV tables), {@link dev.parapet.reporting.ReportStore}
+ * keeps them atomically under {@code reports/YYYY-MM-DD/}, and {@link dev.parapet.reporting.DayRecordJson}
+ * reads and writes the day record as JSON.
  */
 package dev.parapet.reporting;

@@ -190,13 +190,13 @@ public final class Alert {
 
     /** Adds a label. */
     public Builder label(String key, String value) {
-      labels.put(key, value);
+      labels.put(Checks.notBlank(key, "label name", "alert " + name), value);
       return this;
     }
 
     /** Adds an annotation. */
     public Builder annotation(String key, String value) {
-      annotations.put(key, value);
+      annotations.put(Checks.notBlank(key, "annotation name", "alert " + name), value);
       return this;
     }
 

@@ -30,8 +30,12 @@ public record GateDecision(String clientOrderId, boolean approved, List<Reason> 
   /** Validates and copies the fields. */
   public GateDecision {
     Checks.notBlank(clientOrderId, "clientOrderId");
-    reasons = List.copyOf(Checks.notNull(reasons, "reasons"));
-    figures = Collections.unmodifiableMap(new LinkedHashMap<>(Checks.notNull(figures, "figures")));
+    Checks.notNull(reasons, "reasons", "order " + clientOrderId);
+    for (int i = 0; i < reasons.size(); i++) {
+      Checks.notNull(reasons.get(i), "reasons[" + i + "]", "order " + clientOrderId);
+    }
+    reasons = List.copyOf(reasons);
+    figures = Collections.unmodifiableMap(new LinkedHashMap<>(Checks.notNull(figures, "figures", "order " + clientOrderId)));
     boolean anyBlocking = false;
     for (Reason r : reasons) {
       anyBlocking |= r.blocking();

@@ -38,6 +38,18 @@ public record Bar(
 
   /** Validates every field. */
   public Bar {
+    // fast path: a valid bar builds no message text (bulk history loads create millions of bars)
+    boolean valid = instrumentId != null && !instrumentId.isBlank() && interval != null && start != null
+        && open > 0 && high > 0 && low > 0 && close > 0 && high < Double.POSITIVE_INFINITY
+        && low <= Math.min(open, close) && high >= Math.max(open, close) && volume >= 0 && vwap != null
+        && (vwap.isEmpty() || (vwap.getAsDouble() >= low && vwap.getAsDouble() <= high));
+    if (!valid) {
+      explainInvalid(instrumentId, interval, start, open, high, low, close, volume, vwap);
+    }
+  }
+
+  private static void explainInvalid(String instrumentId, BarInterval interval, Instant start, double open,
+      double high, double low, double close, long volume, OptionalDouble vwap) {
     Checks.notBlank(instrumentId, "instrumentId");
     Checks.notNull(interval, "interval", "bar " + instrumentId);
     Checks.notNull(start, "start", "bar " + instrumentId);

@@ -19,6 +19,16 @@ public record Quote(String instrumentId, double bid, double ask, long bidSize, l
 
   /** Validates every field. */
   public Quote {
+    // fast path: a valid quote builds no message text (quotes arrive at market-data rates)
+    boolean valid = instrumentId != null && !instrumentId.isBlank() && bid > 0 && ask < Double.POSITIVE_INFINITY
+        && ask >= bid && bidSize >= 0 && askSize >= 0 && timestamp != null;
+    if (!valid) {
+      explainInvalid(instrumentId, bid, ask, bidSize, askSize, timestamp);
+    }
+  }
+
+  private static void explainInvalid(String instrumentId, double bid, double ask, long bidSize, long askSize,
+      Instant timestamp) {
     Checks.notBlank(instrumentId, "instrumentId");
     String ctx = "quote " + instrumentId;
     Checks.positive(bid, "bid", ctx);
