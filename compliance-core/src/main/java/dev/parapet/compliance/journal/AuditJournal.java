@@ -1,10 +1,10 @@
 package dev.parapet.compliance.journal;
 
 import dev.parapet.api.Checks;
+import dev.parapet.api.InvalidValueException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -222,15 +222,19 @@ public final class AuditJournal implements AuditTrail, AutoCloseable {
    * @throws JournalException if the journal is closed or failed
    */
   public long appendAsync(String type, String jsonPayload) {
+    // hot path: allocation-free apart from the clock's Instant (see AuditJournalBenchmark)
     Checks.notNull(type, "type");
-    Checks.check(JournalFormat.TYPE.matcher(type).matches(), "type", type,
-        "lower case letters, digits, '.' and '-', starting with a letter, at most 64 characters");
+    if (!JournalFormat.validType(type)) {
+      throw new InvalidValueException("type", "'" + type + "'",
+          "lower case letters, digits, '.' and '-', starting with a letter, at most 64 characters", null);
+    }
     Checks.notNull(jsonPayload, "jsonPayload");
-    byte[] t = type.getBytes(StandardCharsets.US_ASCII);
-    byte[] payload = jsonPayload.getBytes(StandardCharsets.UTF_8);
-    int length = JournalFormat.recordLength(t.length, payload.length);
-    Checks.check(length - JournalFormat.RECORD_OVERHEAD <= JournalFormat.MAX_BODY, "jsonPayload",
-        payload.length + " bytes", "at most " + (JournalFormat.MAX_BODY - 100) + " bytes");
+    int payloadBytes = JournalFormat.utf8Length(jsonPayload);
+    int length = JournalFormat.recordLength(type.length(), payloadBytes);
+    if (length - JournalFormat.RECORD_OVERHEAD > JournalFormat.MAX_BODY) {
+      throw new InvalidValueException("jsonPayload", payloadBytes + " bytes", "at most "
+          + (JournalFormat.MAX_BODY - 100) + " bytes of UTF-8", null);
+    }
     Instant now = clock.instant();
     long nanos = Math.addExact(Math.multiplyExact(now.getEpochSecond(), 1_000_000_000L), now.getNano());
     lock.lock();
@@ -254,7 +258,7 @@ public final class AuditJournal implements AuditTrail, AutoCloseable {
         active = grown;
       }
       long seq = lastSequence + 1;
-      JournalFormat.encode(active, seq, nanos, t, payload, chain, digest, crc);
+      JournalFormat.encode(active, seq, nanos, type, jsonPayload, payloadBytes, chain, digest, crc);
       lastSequence = seq;
       if (durability.mode() != Durability.Mode.GROUP_COMMIT) {
         try {
@@ -282,7 +286,10 @@ public final class AuditJournal implements AuditTrail, AutoCloseable {
   public void awaitDurable(long sequence) {
     lock.lock();
     try {
-      Checks.check(sequence <= lastSequence, "sequence", sequence, "<= the last appended sequence " + lastSequence);
+      if (sequence > lastSequence) {
+        throw new InvalidValueException("sequence", Long.toString(sequence), "<= the last appended sequence "
+            + lastSequence, null);
+      }
       while (durableSequence < sequence) {
         if (failure != null) {
           throw new JournalException("audit journal " + directory + " failed; record " + sequence
@@ -379,13 +386,16 @@ public final class AuditJournal implements AuditTrail, AutoCloseable {
   private void flushLoop() {
     long intervalNanos = durability.interval().toNanos();
     byte[] batchPrev = new byte[JournalFormat.HASH_LENGTH];
+    long deadline = System.nanoTime() + intervalNanos;
     while (true) {
       ByteBuffer batch;
       long batchLast;
       long batchFirst;
       lock.lock();
       try {
-        long left = intervalNanos;
+        // commits start every interval (measured from the start of the previous one); when a commit took
+        // longer than the interval, the next starts at once with everything that gathered meanwhile
+        long left = deadline - System.nanoTime();
         while (!closed && failure == null && active.position() < maxPendingBytes && left > 0) {
           try {
             left = flushNeeded.awaitNanos(left);
@@ -398,6 +408,7 @@ public final class AuditJournal implements AuditTrail, AutoCloseable {
         if (failure != null) {
           return;
         }
+        deadline = System.nanoTime() + intervalNanos;
         if (active.position() == 0) {
           if (closed) {
             progress.signalAll();
