@@ -16,6 +16,10 @@ import picocli.CommandLine.Spec;
         CommandLine.HelpCommand.class,
         dev.parapet.cli.report.ReportCommand.class,
         dev.parapet.cli.calendar.CalendarCommand.class,
+        dev.parapet.cli.execution.ExecutionCommand.class,
+        dev.parapet.cli.execution.TcaCommand.class,
+        dev.parapet.cli.risk.RiskCommand.class,
+        dev.parapet.cli.metrics.MetricsCommand.class,
     })
 public final class ParapetCommand implements Runnable {
 

@@ -1,5 +1,6 @@
 /**
  * The execution contracts: {@link dev.parapet.api.execution.OrderRouter}, implemented by the host's
- * broker adapter, and the execution algorithm interface implemented by parapet-execution.
+ * broker adapter; {@link dev.parapet.api.execution.ExecutionAlgo}, implemented by parapet-execution's
+ * algorithms; and the values they exchange (market state, parent-order progress, slice decisions).
  */
 package dev.parapet.api.execution;
