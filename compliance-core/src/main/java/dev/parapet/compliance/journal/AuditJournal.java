@@ -11,7 +11,6 @@ import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.time.Instant;
 import java.time.InstantSource;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Spliterator;
 import java.util.Spliterators;
@@ -95,7 +94,7 @@ public final class AuditJournal implements AuditTrail, AutoCloseable {
     this.maxPendingBytes = b.maxPendingBytes;
     try {
       Files.createDirectories(directory);
-      JournalScanner.Result r = new JournalScanner().scan(directory, null);
+      JournalScanner.Result r = JournalScanner.scan(directory);
       this.openReport = r.verification();
       if (r.firstBreak != null && r.firstBreak.kind() != JournalBreak.Kind.TORN_TAIL) {
         throw new JournalCorruptedException(openReport);
@@ -151,45 +150,53 @@ public final class AuditJournal implements AuditTrail, AutoCloseable {
   public static JournalVerification verify(Path directory) {
     Checks.notNull(directory, "directory");
     try {
-      return new JournalScanner().scan(directory, null).verification();
+      return JournalScanner.scan(directory).verification();
     } catch (IOException e) {
       throw new JournalException("cannot read audit journal " + directory + ": " + e.getMessage(), e);
     }
   }
 
   /**
-   * Reads every record in order, as a stream that must be closed. The records are verified as they are
-   * read; the stream ends quietly at a torn tail and throws {@link JournalCorruptedException} at a
-   * break. The directory is read in full when the stream starts.
+   * Reads every record in order, as a lazy stream that must be closed (it holds a file open). The records
+   * are verified as they are read; the stream ends quietly at a torn tail and throws
+   * {@link JournalCorruptedException} at a break, after the records before it.
    */
   public static Stream<JournalRecord> read(Path directory) {
     Checks.notNull(directory, "directory");
-    List<JournalRecord> records = new ArrayList<>();
-    JournalScanner.Result r;
+    JournalScanner scanner;
     try {
-      r = new JournalScanner().scan(directory, records::add);
+      scanner = new JournalScanner(directory, true);
     } catch (IOException e) {
       throw new JournalException("cannot read audit journal " + directory + ": " + e.getMessage(), e);
     }
-    JournalBreak brk = r.firstBreak;
-    JournalVerification v = r.verification();
-    Spliterator<JournalRecord> it = new Spliterators.AbstractSpliterator<>(records.size(),
+    Spliterator<JournalRecord> it = new Spliterators.AbstractSpliterator<>(Long.MAX_VALUE,
         Spliterator.ORDERED | Spliterator.NONNULL) {
-      private int next;
-
       @Override
       public boolean tryAdvance(Consumer<? super JournalRecord> action) {
-        if (next < records.size()) {
-          action.accept(records.get(next++));
+        boolean more;
+        try {
+          more = scanner.advance();
+        } catch (IOException e) {
+          throw new JournalException("cannot read audit journal " + directory + ": " + e.getMessage(), e);
+        }
+        if (more) {
+          action.accept(scanner.current());
           return true;
         }
-        if (brk != null && brk.kind() != JournalBreak.Kind.TORN_TAIL) {
-          throw new JournalCorruptedException(v);
+        JournalScanner.Result r = scanner.result();
+        if (r.firstBreak != null && r.firstBreak.kind() != JournalBreak.Kind.TORN_TAIL) {
+          throw new JournalCorruptedException(r.verification());
         }
         return false;
       }
     };
-    return StreamSupport.stream(it, false);
+    return StreamSupport.stream(it, false).onClose(() -> {
+      try {
+        scanner.close();
+      } catch (IOException e) {
+        throw new JournalException("cannot close audit journal " + directory, e);
+      }
+    });
   }
 
   // ----------------------------------------------------------------------------------------------

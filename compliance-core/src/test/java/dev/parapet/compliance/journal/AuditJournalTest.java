@@ -286,7 +286,14 @@ class AuditJournalTest {
       assertThat(b.kind()).isEqualTo(JournalBreak.Kind.HASH_MISMATCH);
       assertThat(b.sequence()).isEqualTo(2);
     });
-    assertThatThrownBy(() -> readAll()).isInstanceOf(JournalCorruptedException.class);
+    // reading streams the good records, then fails at the break
+    List<JournalRecord> got = new ArrayList<>();
+    assertThatThrownBy(() -> {
+      try (Stream<JournalRecord> records = AuditJournal.read(dir)) {
+        records.forEach(got::add);
+      }
+    }).isInstanceOf(JournalCorruptedException.class).hasMessageContaining("record 2");
+    assertThat(got).extracting(JournalRecord::payload).containsExactly("{\"amount\":100}");
   }
 
   @Test
