@@ -103,6 +103,17 @@ public final class JdbcHistoryStore implements HistoryStore {
       + " OR bars.low_px <> excluded.low_px OR bars.close_px <> excluded.close_px"
       + " OR bars.volume <> excluded.volume OR bars.vwap IS DISTINCT FROM excluded.vwap";
 
+  /**
+   * The row checks of {@link BarSeriesChecker} as an SQL expression, the same on both engines: 0 for a
+   * valid row, else 1 for a price not finite and positive, 2 for inconsistent OHLC or VWAP, plus 4 for a
+   * negative volume. Flagged rows are read in full and checked again in Java for the detail.
+   */
+  static final String ROW_FLAGS = "(CASE WHEN open_px > 0 AND high_px > 0 AND low_px > 0 AND close_px > 0"
+      + " AND open_px + high_px + low_px + close_px < 1e308 THEN"
+      + " (CASE WHEN low_px > open_px OR low_px > close_px OR high_px < open_px OR high_px < close_px"
+      + " OR low_px > high_px OR (vwap IS NOT NULL AND (vwap < low_px OR vwap > high_px)) THEN 2 ELSE 0 END)"
+      + " ELSE 1 END) + (CASE WHEN volume < 0 THEN 4 ELSE 0 END)";
+
   private final Database db;
   private final MarketCalendar calendar;
   private final InstantSource clock;
@@ -248,30 +259,66 @@ public final class JdbcHistoryStore implements HistoryStore {
     return new IngestResult(n, written, n - written);
   }
 
-  private static long batchBars(Connection c, BarBatch b, int[] rowIids) throws SQLException {
+  /** Rows per multi-row upsert on SQLite: fewer statement steps per row; 9 parameters a row stays far below SQLite's limit. */
+  static final int ROWS_PER_STATEMENT = 64;
+
+  /** Returns the upsert of {@code rows} rows in one statement. */
+  static String upsertBars(int rows) {
+    StringBuilder sb = new StringBuilder(UPSERT_BAR.length() + rows * 30);
+    int values = UPSERT_BAR.indexOf(" VALUES ") + 8;
+    sb.append(UPSERT_BAR, 0, values);
+    for (int r = 0; r < rows; r++) {
+      sb.append(r == 0 ? "" : ", ").append("(?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    }
+    int conflict = UPSERT_BAR.indexOf(" ON CONFLICT");
+    sb.append(UPSERT_BAR, conflict, UPSERT_BAR.length());
+    return sb.toString();
+  }
+
+  /** Batched multi-row upserts on SQLite; returns the rows inserted or changed. */
+  private long batchBars(Connection c, BarBatch b, int[] rowIids) throws SQLException {
     long written = 0;
-    try (PreparedStatement ps = c.prepareStatement(UPSERT_BAR)) {
-      for (int i = 0; i < b.size; i++) {
-        ps.setInt(1, rowIids[i]);
-        ps.setInt(2, b.intervalSeconds[i]);
-        ps.setLong(3, b.startMillis[i]);
-        ps.setDouble(4, b.open[i]);
-        ps.setDouble(5, b.high[i]);
-        ps.setDouble(6, b.low[i]);
-        ps.setDouble(7, b.close[i]);
-        ps.setLong(8, b.volume[i]);
-        if (Double.isNaN(b.vwap[i])) {
-          ps.setNull(9, Types.DOUBLE);
-        } else {
-          ps.setDouble(9, b.vwap[i]);
+    int full = b.size / ROWS_PER_STATEMENT;
+    int i = 0;
+    if (full > 0) {
+      try (Database.Stmt st = db.statement(c, upsertBars(ROWS_PER_STATEMENT))) {
+        for (int s = 0; s < full; s++) {
+          int p = 1;
+          for (int r = 0; r < ROWS_PER_STATEMENT; r++, i++) {
+            p = bindBar(st.ps, p, b, rowIids, i);
+          }
+          written += st.ps.executeUpdate();
         }
-        ps.addBatch();
       }
-      for (int count : ps.executeBatch()) {
-        written += Math.max(0, count);
+    }
+    int rest = b.size - i;
+    if (rest > 0) {
+      try (PreparedStatement ps = c.prepareStatement(upsertBars(rest))) {
+        int p = 1;
+        for (; i < b.size; i++) {
+          p = bindBar(ps, p, b, rowIids, i);
+        }
+        written += ps.executeUpdate();
       }
     }
     return written;
+  }
+
+  private static int bindBar(PreparedStatement ps, int p, BarBatch b, int[] rowIids, int i) throws SQLException {
+    ps.setInt(p, rowIids[i]);
+    ps.setInt(p + 1, b.intervalSeconds[i]);
+    ps.setLong(p + 2, b.startMillis[i]);
+    ps.setDouble(p + 3, b.open[i]);
+    ps.setDouble(p + 4, b.high[i]);
+    ps.setDouble(p + 5, b.low[i]);
+    ps.setDouble(p + 6, b.close[i]);
+    ps.setLong(p + 7, b.volume[i]);
+    if (Double.isNaN(b.vwap[i])) {
+      ps.setNull(p + 8, Types.DOUBLE);
+    } else {
+      ps.setDouble(p + 8, b.vwap[i]);
+    }
+    return p + 9;
   }
 
   /**
@@ -728,8 +775,9 @@ public final class JdbcHistoryStore implements HistoryStore {
       if (pg) {
         c.setAutoCommit(false); // lets the driver stream with a fetch size
       }
-      try (PreparedStatement ps = c.prepareStatement("SELECT iid, ivl, ts, open_px, high_px, low_px, close_px,"
-          + " volume, vwap FROM bars WHERE ts >= ? AND ts < ? ORDER BY iid, ivl, ts")) {
+      // the row checks run in the database as a flag, so clean rows cost five columns instead of nine
+      try (PreparedStatement ps = c.prepareStatement("SELECT iid, ivl, ts, close_px, " + ROW_FLAGS + ","
+          + " open_px, high_px, low_px, volume, vwap FROM bars WHERE ts >= ? AND ts < ? ORDER BY iid, ivl, ts")) {
         ps.setFetchSize(10_000);
         ps.setLong(1, from.toEpochDay() * DAY_MS);
         ps.setLong(2, (to.toEpochDay() + 1) * DAY_MS);
@@ -748,12 +796,18 @@ public final class JdbcHistoryStore implements HistoryStore {
               curIvl = ivl;
               instruments.add(iid);
             }
-            double vwap = rs.getDouble(9);
-            if (rs.wasNull()) {
-              vwap = Double.NaN;
+            long ts = rs.getLong(3);
+            double close = rs.getDouble(4);
+            if (rs.getInt(5) == 0) {
+              // valid row: the placeholders pass the row checks, which the database already ran
+              series.add(ts, close, close, close, close, 0, Double.NaN);
+            } else {
+              double vwap = rs.getDouble(10);
+              if (rs.wasNull()) {
+                vwap = Double.NaN;
+              }
+              series.add(ts, rs.getDouble(6), rs.getDouble(7), rs.getDouble(8), close, rs.getLong(9), vwap);
             }
-            series.add(rs.getLong(3), rs.getDouble(4), rs.getDouble(5), rs.getDouble(6), rs.getDouble(7),
-                rs.getLong(8), vwap);
             counts[0]++;
           }
         }

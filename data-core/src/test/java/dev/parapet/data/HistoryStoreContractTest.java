@@ -59,7 +59,9 @@ abstract class HistoryStoreContractTest {
 
   @AfterEach
   void close() {
-    store.close();
+    if (store != null) {
+      store.close();
+    }
     cleanUp();
   }
 
@@ -172,6 +174,44 @@ abstract class HistoryStoreContractTest {
     batch.add("AAA", BarInterval.DAILY, ts, 10, 12, 9, 11, 300, Double.NaN);
     store.ingest(batch);
     assertThat(store.getDailyBars("AAA", D1, D1)).containsExactly(Bar.daily("AAA", D1, 10, 12, 9, 11, 300));
+  }
+
+  @Test
+  void concurrent_writers_and_readers_lose_nothing() throws Exception {
+    int threads = 4;
+    int days = 30;
+    List<String> ids = List.of("T0", "T1", "T2", "T3");
+    store.putInstruments(ids);
+    List<LocalDate> s = sessions(days);
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+    try {
+      List<java.util.concurrent.Future<Integer>> futures = new ArrayList<>();
+      java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+      for (int t = 0; t < threads; t++) {
+        String id = ids.get(t);
+        futures.add(pool.submit(() -> {
+          start.await();
+          int reads = 0;
+          for (LocalDate d : s) {
+            store.putBars(List.of(daily(id, d, 100, 1)));
+            reads += store.getDailyBars(id, s.get(0), d).size();
+          }
+          return reads;
+        }));
+      }
+      start.countDown();
+      for (java.util.concurrent.Future<Integer> f : futures) {
+        // each thread reads 1 + 2 + ... + days bars of its own instrument as it writes them
+        assertThat(f.get(60, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo(days * (days + 1) / 2);
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+    for (String id : ids) {
+      assertThat(store.getDailyBars(id, s.get(0), s.get(days - 1))).hasSize(days);
+    }
+    ReturnMatrix m = store.returnMatrix(ids, s.get(1), s.get(days - 1), ImputationPolicy.EXCLUDE);
+    assertThat(m.scenarioCount()).isEqualTo(days - 1);
   }
 
   // ---------------------------------------------------------------------------------------------- return matrix

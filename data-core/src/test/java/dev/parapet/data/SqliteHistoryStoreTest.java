@@ -1,8 +1,14 @@
 package dev.parapet.data;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
+import dev.parapet.api.calendar.MarketCalendars;
+import dev.parapet.api.data.ImputationPolicy;
+import dev.parapet.api.data.ReturnMatrix;
+import dev.parapet.data.quality.QualityConfig;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -27,6 +33,24 @@ class SqliteHistoryStoreTest extends HistoryStoreContractTest {
     assertThat(store.engine()).isEqualTo(Engine.SQLITE);
     assertThat(store.getDailyBars("AAA", D1, D1)).hasSize(1);
     assertThat(dir.resolve(JdbcHistoryStore.EMBEDDED_FILE)).exists();
+  }
+
+  @Test
+  void on_the_xnys_calendar_a_holiday_is_not_a_missing_session() {
+    try (JdbcHistoryStore s = JdbcHistoryStore.openEmbedded(dir.resolve("xnys"), MarketCalendars.XNYS, clock)) {
+      s.putInstruments(List.of("AAA"));
+      // 2024-07-04 (Thursday) is an NYSE holiday: sessions Jul 2, 3, 5
+      s.putBars(List.of(daily("AAA", LocalDate.of(2024, 7, 2), 100, 1), daily("AAA", LocalDate.of(2024, 7, 3), 101, 1),
+          daily("AAA", LocalDate.of(2024, 7, 5), 102, 1)));
+      ReturnMatrix m = s.returnMatrix(List.of("AAA"), LocalDate.of(2024, 7, 3), LocalDate.of(2024, 7, 5),
+          ImputationPolicy.EXCLUDE);
+      assertThat(m.dates()).containsExactly(LocalDate.of(2024, 7, 3), LocalDate.of(2024, 7, 5));
+      assertThat(m.excludedSessions()).isZero();
+      // 102/101 - 1 across the holiday
+      assertThat(m.get(0, 1)).isCloseTo(1.0 / 101, within(1e-12));
+      assertThat(s.checkQuality(LocalDate.of(2024, 7, 2), LocalDate.of(2024, 7, 5), QualityConfig.defaults())
+          .isClean()).isTrue();
+    }
   }
 
   @Test

@@ -60,7 +60,9 @@ public final class ReturnMatrix {
       this.returns[i] = returns[i].clone();
       this.imputed[i] = imputed[i].clone();
       for (int k = 0; k < t; k++) {
-        Checks.finite(this.returns[i][k], "return", id + " " + this.dates.get(k));
+        if (!Double.isFinite(this.returns[i][k])) {
+          Checks.finite(this.returns[i][k], "return", id + " " + this.dates.get(k));
+        }
         if (this.imputed[i][k]) {
           imputedCounts[i]++;
         }

@@ -2,6 +2,7 @@ package dev.parapet.benchmarks.data;
 
 import dev.parapet.api.alert.AlertSink;
 import dev.parapet.api.calendar.MarketCalendar;
+import dev.parapet.api.calendar.MarketCalendars;
 import dev.parapet.api.data.ImputationPolicy;
 import dev.parapet.api.data.ReturnMatrix;
 import dev.parapet.api.model.Bar;
@@ -59,7 +60,7 @@ import org.openjdk.jmh.infra.Blackhole;
  */
 public class HistoryStoreBenchmark {
 
-  static final MarketCalendar CAL = WeekdayCalendar.INSTANCE;
+  static final MarketCalendar CAL = MarketCalendars.XNYS;
   static final LocalDate FIRST = LocalDate.of(2015, 1, 2);
   static final String PG_URL = System.getenv("PARAPET_TEST_POSTGRES_URL");
 

@@ -1,6 +1,7 @@
 package dev.parapet.cli.data;
 
 import dev.parapet.api.alert.Severity;
+import dev.parapet.api.calendar.MarketCalendars;
 import dev.parapet.cli.CliSupport;
 import dev.parapet.cli.UserException;
 import dev.parapet.data.JdbcHistoryStore;
@@ -52,7 +53,7 @@ public final class DataCheckCommand implements Callable<Integer> {
     }
     QualityConfig config = QualityConfig.defaults().withStaleRun(staleRun).withOutlierZ(outlierZ);
     QualityReport report;
-    try (JdbcHistoryStore s = store.open(CliCalendar.INSTANCE)) {
+    try (JdbcHistoryStore s = store.open(MarketCalendars.XNYS)) {
       report = s.checkQuality(start, end, config);
     }
     CliSupport.printJson(spec.commandLine().getOut(), report.toJsonNode());

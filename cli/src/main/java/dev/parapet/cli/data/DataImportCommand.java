@@ -1,6 +1,7 @@
 package dev.parapet.cli.data;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.parapet.api.calendar.MarketCalendars;
 import dev.parapet.cli.CliSupport;
 import dev.parapet.cli.UserException;
 import dev.parapet.data.JdbcHistoryStore;
@@ -58,7 +59,7 @@ public final class DataImportCommand implements Callable<Integer> {
     }
     PrintWriter err = spec.commandLine().getErr();
     ImportReport report;
-    try (JdbcHistoryStore s = store.open(CliCalendar.INSTANCE)) {
+    try (JdbcHistoryStore s = store.open(MarketCalendars.XNYS)) {
       CsvBarImporter importer = CsvBarImporter.of(s).withBatchSize(batchSize);
       if (register) {
         importer = importer.registeringInstruments();

@@ -1,5 +1,6 @@
 package dev.parapet.cli.data;
 
+import dev.parapet.api.calendar.MarketCalendars;
 import dev.parapet.cli.CliSupport;
 import dev.parapet.cli.UserException;
 import dev.parapet.data.JdbcHistoryStore;
@@ -45,7 +46,7 @@ public final class DataMaintainCommand implements Callable<Integer> {
     MaintenancePolicy policy = MaintenancePolicy.defaults().withIntradayRetention(Duration.ofDays(retentionDays))
         .withCheckSessions(checkSessions);
     MaintenanceSummary summary;
-    try (JdbcHistoryStore s = store.open(CliCalendar.INSTANCE)) {
+    try (JdbcHistoryStore s = store.open(MarketCalendars.XNYS)) {
       summary = s.maintain(policy);
     }
     spec.commandLine().getOut().println(summary.toJson());

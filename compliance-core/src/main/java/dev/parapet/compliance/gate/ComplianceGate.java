@@ -48,6 +48,7 @@ import org.slf4j.LoggerFactory;
  * ComplianceGate gate = ComplianceGate.builder().context(context).killSwitch(killSwitch)
  *     .journal(journal).policyFile(Path.of("policy.json")).build();
  * // per order, under the decision lock:  gate.check(order, book, decision)  (in the gate chain)
+ * //   every decision of the chain -> journal.append(AuditRecords.DECISION, AuditRecords.decision(order, d))
  * //   approved by the whole chain and reserved in the book -> gate.onOrderAccepted(order)
  * //   parent order finished -> gate.onOrderDone(order.clientOrderId(), book.release(order.clientOrderId()))
  * // at session start: gate.onSessionStart(book, book.accounts())

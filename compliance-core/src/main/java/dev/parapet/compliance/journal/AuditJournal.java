@@ -1,20 +1,22 @@
 package dev.parapet.compliance.journal;
 
 import dev.parapet.api.Checks;
+import dev.parapet.api.InvalidValueException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.time.Instant;
 import java.time.InstantSource;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Spliterator;
 import java.util.Spliterators;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
@@ -62,7 +64,11 @@ public final class AuditJournal implements AuditTrail, AutoCloseable {
   private final JournalVerification openReport;
   private final long truncatedBytes;
 
-  private final Object lock = new Object();
+  private final ReentrantLock lock = new ReentrantLock();
+  /** Signalled to wake the flusher early (back-pressure, close). */
+  private final Condition flushNeeded = lock.newCondition();
+  /** Signalled when the durable sequence advances or the journal fails or closes. */
+  private final Condition progress = lock.newCondition();
   private final MessageDigest digest = JournalFormat.sha256();
   private final CRC32C crc = new CRC32C();
   private final byte[] chain = new byte[JournalFormat.HASH_LENGTH];
@@ -88,7 +94,7 @@ public final class AuditJournal implements AuditTrail, AutoCloseable {
     this.maxPendingBytes = b.maxPendingBytes;
     try {
       Files.createDirectories(directory);
-      JournalScanner.Result r = new JournalScanner().scan(directory, null);
+      JournalScanner.Result r = JournalScanner.scan(directory);
       this.openReport = r.verification();
       if (r.firstBreak != null && r.firstBreak.kind() != JournalBreak.Kind.TORN_TAIL) {
         throw new JournalCorruptedException(openReport);
@@ -144,45 +150,53 @@ public final class AuditJournal implements AuditTrail, AutoCloseable {
   public static JournalVerification verify(Path directory) {
     Checks.notNull(directory, "directory");
     try {
-      return new JournalScanner().scan(directory, null).verification();
+      return JournalScanner.scan(directory).verification();
     } catch (IOException e) {
       throw new JournalException("cannot read audit journal " + directory + ": " + e.getMessage(), e);
     }
   }
 
   /**
-   * Reads every record in order, as a stream that must be closed. The records are verified as they are
-   * read; the stream ends quietly at a torn tail and throws {@link JournalCorruptedException} at a
-   * break. The directory is read in full when the stream starts.
+   * Reads every record in order, as a lazy stream that must be closed (it holds a file open). The records
+   * are verified as they are read; the stream ends quietly at a torn tail and throws
+   * {@link JournalCorruptedException} at a break, after the records before it.
    */
   public static Stream<JournalRecord> read(Path directory) {
     Checks.notNull(directory, "directory");
-    List<JournalRecord> records = new ArrayList<>();
-    JournalScanner.Result r;
+    JournalScanner scanner;
     try {
-      r = new JournalScanner().scan(directory, records::add);
+      scanner = new JournalScanner(directory, true);
     } catch (IOException e) {
       throw new JournalException("cannot read audit journal " + directory + ": " + e.getMessage(), e);
     }
-    JournalBreak brk = r.firstBreak;
-    JournalVerification v = r.verification();
-    Spliterator<JournalRecord> it = new Spliterators.AbstractSpliterator<>(records.size(),
+    Spliterator<JournalRecord> it = new Spliterators.AbstractSpliterator<>(Long.MAX_VALUE,
         Spliterator.ORDERED | Spliterator.NONNULL) {
-      private int next;
-
       @Override
       public boolean tryAdvance(Consumer<? super JournalRecord> action) {
-        if (next < records.size()) {
-          action.accept(records.get(next++));
+        boolean more;
+        try {
+          more = scanner.advance();
+        } catch (IOException e) {
+          throw new JournalException("cannot read audit journal " + directory + ": " + e.getMessage(), e);
+        }
+        if (more) {
+          action.accept(scanner.current());
           return true;
         }
-        if (brk != null && brk.kind() != JournalBreak.Kind.TORN_TAIL) {
-          throw new JournalCorruptedException(v);
+        JournalScanner.Result r = scanner.result();
+        if (r.firstBreak != null && r.firstBreak.kind() != JournalBreak.Kind.TORN_TAIL) {
+          throw new JournalCorruptedException(r.verification());
         }
         return false;
       }
     };
-    return StreamSupport.stream(it, false);
+    return StreamSupport.stream(it, false).onClose(() -> {
+      try {
+        scanner.close();
+      } catch (IOException e) {
+        throw new JournalException("cannot close audit journal " + directory, e);
+      }
+    });
   }
 
   // ----------------------------------------------------------------------------------------------
@@ -215,23 +229,28 @@ public final class AuditJournal implements AuditTrail, AutoCloseable {
    * @throws JournalException if the journal is closed or failed
    */
   public long appendAsync(String type, String jsonPayload) {
+    // hot path: allocation-free apart from the clock's Instant (see AuditJournalBenchmark)
     Checks.notNull(type, "type");
-    Checks.check(JournalFormat.TYPE.matcher(type).matches(), "type", type,
-        "lower case letters, digits, '.' and '-', starting with a letter, at most 64 characters");
+    if (!JournalFormat.validType(type)) {
+      throw new InvalidValueException("type", "'" + type + "'",
+          "lower case letters, digits, '.' and '-', starting with a letter, at most 64 characters", null);
+    }
     Checks.notNull(jsonPayload, "jsonPayload");
-    byte[] t = type.getBytes(StandardCharsets.US_ASCII);
-    byte[] payload = jsonPayload.getBytes(StandardCharsets.UTF_8);
-    int length = JournalFormat.recordLength(t.length, payload.length);
-    Checks.check(length - JournalFormat.RECORD_OVERHEAD <= JournalFormat.MAX_BODY, "jsonPayload",
-        payload.length + " bytes", "at most " + (JournalFormat.MAX_BODY - 100) + " bytes");
+    int payloadBytes = JournalFormat.utf8Length(jsonPayload);
+    int length = JournalFormat.recordLength(type.length(), payloadBytes);
+    if (length - JournalFormat.RECORD_OVERHEAD > JournalFormat.MAX_BODY) {
+      throw new InvalidValueException("jsonPayload", payloadBytes + " bytes", "at most "
+          + (JournalFormat.MAX_BODY - 100) + " bytes of UTF-8", null);
+    }
     Instant now = clock.instant();
     long nanos = Math.addExact(Math.multiplyExact(now.getEpochSecond(), 1_000_000_000L), now.getNano());
-    synchronized (lock) {
+    lock.lock();
+    try {
       checkUsable();
       if (durability.mode() == Durability.Mode.GROUP_COMMIT) {
         while (active.position() >= maxPendingBytes && failure == null && !closed) {
-          lock.notifyAll();
-          waitOnLock();
+          flushNeeded.signal();
+          awaitProgress();
         }
         checkUsable();
       }
@@ -246,7 +265,7 @@ public final class AuditJournal implements AuditTrail, AutoCloseable {
         active = grown;
       }
       long seq = lastSequence + 1;
-      JournalFormat.encode(active, seq, nanos, t, payload, chain, digest, crc);
+      JournalFormat.encode(active, seq, nanos, type, jsonPayload, payloadBytes, chain, digest, crc);
       lastSequence = seq;
       if (durability.mode() != Durability.Mode.GROUP_COMMIT) {
         try {
@@ -260,6 +279,8 @@ public final class AuditJournal implements AuditTrail, AutoCloseable {
         durableSequence = seq;
       }
       return seq;
+    } finally {
+      lock.unlock();
     }
   }
 
@@ -270,8 +291,12 @@ public final class AuditJournal implements AuditTrail, AutoCloseable {
    *     (the interrupt flag is kept)
    */
   public void awaitDurable(long sequence) {
-    synchronized (lock) {
-      Checks.check(sequence <= lastSequence, "sequence", sequence, "<= the last appended sequence " + lastSequence);
+    lock.lock();
+    try {
+      if (sequence > lastSequence) {
+        throw new InvalidValueException("sequence", Long.toString(sequence), "<= the last appended sequence "
+            + lastSequence, null);
+      }
       while (durableSequence < sequence) {
         if (failure != null) {
           throw new JournalException("audit journal " + directory + " failed; record " + sequence
@@ -280,23 +305,30 @@ public final class AuditJournal implements AuditTrail, AutoCloseable {
         if (closed && flusher == null) {
           throw new JournalException("audit journal " + directory + " is closed");
         }
-        lock.notifyAll();
-        waitOnLock();
+        awaitProgress();
       }
+    } finally {
+      lock.unlock();
     }
   }
 
   /** Returns the sequence number of the last record appended (acknowledged or not), 0 if none. */
   public long lastSequence() {
-    synchronized (lock) {
+    lock.lock();
+    try {
       return lastSequence;
+    } finally {
+      lock.unlock();
     }
   }
 
   /** Returns the sequence number up to which every record is acknowledged. */
   public long durableSequence() {
-    synchronized (lock) {
+    lock.lock();
+    try {
       return durableSequence;
+    } finally {
+      lock.unlock();
     }
   }
 
@@ -323,12 +355,16 @@ public final class AuditJournal implements AuditTrail, AutoCloseable {
   /** Flushes and forces what is pending, stops the flusher and closes the files. Idempotent. */
   @Override
   public void close() {
-    synchronized (lock) {
+    lock.lock();
+    try {
       if (closed) {
         return;
       }
       closed = true;
-      lock.notifyAll();
+      flushNeeded.signal();
+      progress.signalAll();
+    } finally {
+      lock.unlock();
     }
     if (flusher != null) {
       try {
@@ -337,16 +373,17 @@ public final class AuditJournal implements AuditTrail, AutoCloseable {
         Thread.currentThread().interrupt();
       }
     }
-    synchronized (lock) {
-      try {
-        if (failure == null) {
-          channel.force(true);
-        }
-        channel.close();
-      } catch (IOException e) {
-        fail(e);
-        throw new JournalException("audit journal " + directory + " failed to close", e);
+    lock.lock();
+    try {
+      if (failure == null) {
+        channel.force(true);
       }
+      channel.close();
+    } catch (IOException e) {
+      fail(e);
+      throw new JournalException("audit journal " + directory + " failed to close", e);
+    } finally {
+      lock.unlock();
     }
   }
 
@@ -355,17 +392,20 @@ public final class AuditJournal implements AuditTrail, AutoCloseable {
 
   private void flushLoop() {
     long intervalNanos = durability.interval().toNanos();
-    ByteBuffer batch;
-    long batchLast;
-    long batchFirst;
     byte[] batchPrev = new byte[JournalFormat.HASH_LENGTH];
+    long deadline = System.nanoTime() + intervalNanos;
     while (true) {
-      synchronized (lock) {
-        long deadline = System.nanoTime() + intervalNanos;
-        long left;
-        while (!closed && active.position() < maxPendingBytes && (left = deadline - System.nanoTime()) > 0) {
+      ByteBuffer batch;
+      long batchLast;
+      long batchFirst;
+      lock.lock();
+      try {
+        // commits start every interval (measured from the start of the previous one); when a commit took
+        // longer than the interval, the next starts at once with everything that gathered meanwhile
+        long left = deadline - System.nanoTime();
+        while (!closed && failure == null && active.position() < maxPendingBytes && left > 0) {
           try {
-            lock.wait(left / 1_000_000, (int) (left % 1_000_000));
+            left = flushNeeded.awaitNanos(left);
           } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             fail(e);
@@ -375,9 +415,10 @@ public final class AuditJournal implements AuditTrail, AutoCloseable {
         if (failure != null) {
           return;
         }
+        deadline = System.nanoTime() + intervalNanos;
         if (active.position() == 0) {
           if (closed) {
-            lock.notifyAll();
+            progress.signalAll();
             return;
           }
           continue;
@@ -388,21 +429,29 @@ public final class AuditJournal implements AuditTrail, AutoCloseable {
         batchLast = lastSequence;
         batchFirst = activeFirstSequence;
         System.arraycopy(activePrevHash, 0, batchPrev, 0, batchPrev.length);
-        lock.notifyAll();
+        progress.signalAll(); // appenders held back by a full buffer may go on
+      } finally {
+        lock.unlock();
       }
       try {
         writeBatch(batch, batchFirst, batchPrev, true);
       } catch (IOException | RuntimeException e) {
-        synchronized (lock) {
+        lock.lock();
+        try {
           fail(e);
+        } finally {
+          lock.unlock();
         }
         return;
       }
-      synchronized (lock) {
+      lock.lock();
+      try {
         durableSequence = batchLast;
         batch.clear();
         spare = batch;
-        lock.notifyAll();
+        progress.signalAll();
+      } finally {
+        lock.unlock();
       }
     }
   }
@@ -456,17 +505,20 @@ public final class AuditJournal implements AuditTrail, AutoCloseable {
     }
   }
 
+  /** Records the first failure and wakes everyone; the caller holds the lock. */
   private void fail(Throwable e) {
     if (failure == null) {
       failure = e;
       LOG.error("audit journal {} failed: nothing more will be acknowledged", directory, e);
     }
-    lock.notifyAll();
+    progress.signalAll();
+    flushNeeded.signal();
   }
 
-  private void waitOnLock() {
+  /** Waits for progress; the caller holds the lock. */
+  private void awaitProgress() {
     try {
-      lock.wait();
+      progress.await(100, TimeUnit.MILLISECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new JournalException("interrupted while waiting for audit journal " + directory, e);

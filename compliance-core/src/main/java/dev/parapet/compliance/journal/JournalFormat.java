@@ -39,7 +39,6 @@ final class JournalFormat {
   /** The smallest body: sequence, time, type length and a one-byte type. */
   static final int MIN_BODY = 8 + 8 + 2 + 1;
   static final int MAX_BODY = 16 * 1024 * 1024;
-  static final Pattern TYPE = Pattern.compile("[a-z][a-z0-9.-]{0,63}");
   static final Pattern SEGMENT_NAME = Pattern.compile("journal-(\\d{20})\\.log");
 
   private JournalFormat() {
@@ -73,19 +72,94 @@ final class JournalFormat {
     return b;
   }
 
+  /** Returns true when a record type is valid: {@code [a-z][a-z0-9.-]{0,63}} (checked without a regex). */
+  static boolean validType(String type) {
+    int n = type.length();
+    if (n < 1 || n > 64) {
+      return false;
+    }
+    for (int i = 0; i < n; i++) {
+      char c = type.charAt(i);
+      boolean ok = c >= 'a' && c <= 'z' || i > 0 && (c >= '0' && c <= '9' || c == '.' || c == '-');
+      if (!ok) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * Returns the length of a string in UTF-8, as {@link #putUtf8} writes it: a lone surrogate becomes
+   * {@code '?'}, as {@code String.getBytes(UTF_8)} does.
+   */
+  static int utf8Length(String s) {
+    int n = 0;
+    for (int i = 0, len = s.length(); i < len; i++) {
+      char c = s.charAt(i);
+      if (c < 0x80) {
+        n++;
+      } else if (c < 0x800) {
+        n += 2;
+      } else if (Character.isHighSurrogate(c) && i + 1 < len && Character.isLowSurrogate(s.charAt(i + 1))) {
+        n += 4;
+        i++;
+      } else if (Character.isSurrogate(c)) {
+        n++;
+      } else {
+        n += 3;
+      }
+    }
+    return n;
+  }
+
+  /** Writes a string as UTF-8 into an array from an offset; returns the offset after it. */
+  static int putUtf8(String s, byte[] a, int at) {
+    for (int i = 0, len = s.length(); i < len; i++) {
+      char c = s.charAt(i);
+      if (c < 0x80) {
+        a[at++] = (byte) c;
+      } else if (c < 0x800) {
+        a[at++] = (byte) (0xc0 | c >> 6);
+        a[at++] = (byte) (0x80 | c & 0x3f);
+      } else if (Character.isHighSurrogate(c) && i + 1 < len && Character.isLowSurrogate(s.charAt(i + 1))) {
+        int cp = Character.toCodePoint(c, s.charAt(++i));
+        a[at++] = (byte) (0xf0 | cp >> 18);
+        a[at++] = (byte) (0x80 | cp >> 12 & 0x3f);
+        a[at++] = (byte) (0x80 | cp >> 6 & 0x3f);
+        a[at++] = (byte) (0x80 | cp & 0x3f);
+      } else if (Character.isSurrogate(c)) {
+        a[at++] = '?';
+      } else {
+        a[at++] = (byte) (0xe0 | c >> 12);
+        a[at++] = (byte) (0x80 | c >> 6 & 0x3f);
+        a[at++] = (byte) (0x80 | c & 0x3f);
+      }
+    }
+    return at;
+  }
+
   /**
    * Encodes one record at the buffer's position and advances the chain: {@code chain} holds the previous
-   * hash on entry and this record's hash on return. The buffer must have room
-   * ({@link #recordLength(int, int)}).
+   * hash on entry and this record's hash on return. The buffer must be a heap buffer with room for
+   * {@link #recordLength(int, int)} bytes; the type is ASCII ({@link #validType}) and
+   * {@code payloadBytes} is {@link #utf8Length} of the payload. Allocation-free.
    */
-  static void encode(ByteBuffer buf, long sequence, long timeNanos, byte[] type, byte[] payload, byte[] chain,
-      MessageDigest digest, CRC32C crc) {
-    int body = 8 + 8 + 2 + type.length + payload.length;
+  static void encode(ByteBuffer buf, long sequence, long timeNanos, String type, String payload, int payloadBytes,
+      byte[] chain, MessageDigest digest, CRC32C crc) {
+    int typeLength = type.length();
+    int body = 8 + 8 + 2 + typeLength + payloadBytes;
     int start = buf.position();
-    buf.putInt(body).putLong(sequence).putLong(timeNanos).putShort((short) type.length).put(type).put(payload);
+    buf.putInt(body).putLong(sequence).putLong(timeNanos).putShort((short) typeLength);
+    byte[] a = buf.array();
+    int at = buf.arrayOffset() + buf.position();
+    for (int i = 0; i < typeLength; i++) {
+      a[at++] = (byte) type.charAt(i);
+    }
+    at = putUtf8(payload, a, at);
+    buf.position(at - buf.arrayOffset());
     digest.reset();
     digest.update(chain);
-    digest.update(buf.array(), buf.arrayOffset() + start + 4, body);
+    digest.update(a, buf.arrayOffset() + start + 4, body);
     try {
       digest.digest(chain, 0, HASH_LENGTH);
     } catch (java.security.DigestException e) {
@@ -93,7 +167,7 @@ final class JournalFormat {
     }
     buf.put(chain);
     crc.reset();
-    crc.update(buf.array(), buf.arrayOffset() + start, 4 + body + HASH_LENGTH);
+    crc.update(a, buf.arrayOffset() + start, 4 + body + HASH_LENGTH);
     buf.putInt((int) crc.getValue());
   }
 

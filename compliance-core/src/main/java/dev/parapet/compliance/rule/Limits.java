@@ -5,8 +5,9 @@ package dev.parapet.compliance.rule;
  * <p>
  * A value is "at the limit" when it differs from the limit by at most {@code 1e-9} relative
  * ({@code 1e-9 * max(1, |limit|)}), and a value at the limit passes: limits are inclusive. Without the
- * tolerance, {@code 100.05 - 100.00} (= 0.04999999999999716) would pass a 5-tick collar on one side
- * and {@code 0.07 * 100} (= 7.000000000000001) would fail a 7% one on the other.
+ * tolerance, a limit price of 100.03 against a reference of 100.00 would be
+ * {@code (100.03 - 100.00) / 0.01 = 3.0000000000001137} ticks and fail a 3-tick collar, and 3 units at
+ * 1.10 would be {@code 3.3000000000000003} and fail a notional limit of 3.30.
  */
 public final class Limits {
 

@@ -122,6 +122,17 @@ class ComplianceGateTest {
   }
 
   @Test
+  void the_ready_ucits_policy_enforces_10_percent_per_issuer_and_no_uncovered_sales() {
+    ComplianceGate gate = f.gate(dev.parapet.compliance.policy.CompliancePolicy.ucits51040());
+    // NAV 10,000,000: 10% per issuer = 1,000,000 = 10,000 AAPL at 100
+    assertThat(f.check(gate, market("O1", ACC, AAPL, Side.BUY, 10_000)).approved()).isTrue();
+    GateDecision over = f.check(gate, market("O2", ACC, AAPL, Side.BUY, 10_001));
+    assertThat(over.reasons()).extracting(Reason::source).containsExactly("compliance/ucits-issuer-5-10-40");
+    assertThat(f.check(gate, market("O3", ACC, AAPL, Side.SELL, 1)).reasons()).extracting(Reason::code)
+        .containsExactly(ReasonCode.NO_LOCATE);
+  }
+
+  @Test
   void soft_rules_warn_and_approve() {
     ComplianceGate gate = f.gate("{\"rules\": [{\"type\": \"max-order-quantity\", \"enforcement\": \"SOFT\","
         + " \"params\": {\"maxQuantity\": 5}}]}");

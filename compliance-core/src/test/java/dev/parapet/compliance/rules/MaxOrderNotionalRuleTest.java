@@ -29,9 +29,11 @@ class MaxOrderNotionalRuleTest {
 
   @Test
   void passes_order_exactly_at_the_maximum_despite_binary_rounding() {
-    // 3 x 333,333.33 = 999,999.99 in decimal; in binary 999999.9899999999 or so: still within the limit.
-    MaxOrderNotionalRule r = new MaxOrderNotionalRule("n", "d", SEV, HARD, 999_999.99);
-    assertThat(f.check(r, limit("O1", ACC, AAPL, Side.BUY, 3, 333_333.33)).reasons()).isEmpty();
+    // 3 x 1.10 = 3.3000000000000003 in doubles, 3.30 in decimal: at the limit of 3.30, so it passes
+    MaxOrderNotionalRule r = new MaxOrderNotionalRule("n", "d", SEV, HARD, 3.30);
+    assertThat(3 * 1.10).isGreaterThan(3.30);
+    assertThat(f.check(r, limit("O1", ACC, AAPL, Side.BUY, 3, 1.10)).reasons()).isEmpty();
+    assertThat(f.check(r, limit("O3", ACC, AAPL, Side.BUY, 3, 1.11)).approved()).isFalse();
     // 10,000 x 100 = 1,000,000 exactly
     assertThat(f.check(rule, limit("O2", ACC, AAPL, Side.BUY, 10_000, 100)).reasons()).isEmpty();
   }

@@ -46,6 +46,23 @@ class PriceCollarRuleTest {
   }
 
   @Test
+  void edges_hold_where_binary_arithmetic_lands_just_above_them() {
+    // (100.03 - 100.00) / 0.01 = 3.0000000000001137 in doubles: still exactly 3 ticks
+    PriceCollarRule threeTicks = new PriceCollarRule("c3", "d", SEV, HARD, Double.NaN, 3);
+    assertThat((100.03 - 100.00) / 0.01).isGreaterThan(3.0);
+    assertThat(f.check(threeTicks, limit("O1", ACC, AAPL, Side.BUY, 1, 100.03)).reasons()).isEmpty();
+    assertThat(f.check(threeTicks, limit("O2", ACC, AAPL, Side.BUY, 1, 100.04)).approved()).isFalse();
+    // |1.07 - 1.00| / 1.00 * 100 = 7.000000000000006 in doubles: still exactly 7%
+    f.book.mark("MSFT", 1.00);
+    PriceCollarRule sevenPercent = new PriceCollarRule("c7", "d", SEV, HARD, 7.0, 0);
+    assertThat(Math.abs(1.07 - 1.00) / 1.00 * 100).isGreaterThan(7.0);
+    assertThat(f.check(sevenPercent, limit("O3", ACC, dev.parapet.api.fixtures.TestInstruments.MSFT, Side.BUY, 1,
+        1.07)).reasons()).isEmpty();
+    assertThat(f.check(sevenPercent, limit("O4", ACC, dev.parapet.api.fixtures.TestInstruments.MSFT, Side.BUY, 1,
+        1.08)).approved()).isFalse();
+  }
+
+  @Test
   void rejects_limits_beyond_the_band_on_either_side() {
     GateDecision high = f.check(percent, limit("O1", ACC, AAPL, Side.BUY, 1, 105.01));
     assertThat(high.reasons()).singleElement().satisfies(r -> {

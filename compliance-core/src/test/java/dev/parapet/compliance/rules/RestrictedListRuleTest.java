@@ -64,6 +64,15 @@ class RestrictedListRuleTest {
   }
 
   @Test
+  void boundary_matches_ids_and_issuers_exactly_not_by_prefix_or_case() {
+    RestrictedListRule r = rule(Set.of("AAPL"), Set.of("Alphabet Inc."), Set.of());
+    dev.parapet.api.model.Instrument lookalike = dev.parapet.api.model.Instrument.usEquity("AAPL.L",
+        "Information Technology", "alphabet inc.");
+    assertThat(f.check(r, limit("O1", ACC, lookalike, Side.BUY, 1, 100)).reasons()).isEmpty();
+    assertThat(f.check(r, limit("O2", ACC, AAPL, Side.BUY, 1, 100)).approved()).isFalse();
+  }
+
+  @Test
   void post_trade_reports_holdings_of_restricted_instruments_only() {
     f.book.deposit(ACC, 1_000_000);
     f.fill(ACC, AAPL, Side.BUY, 100, 100);

@@ -4,8 +4,6 @@ import dev.parapet.api.Checks;
 import dev.parapet.api.alert.Severity;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.util.Arrays;
 import java.util.Locale;
 
 /**
@@ -20,6 +18,13 @@ public final class BarSeriesChecker {
   static final long DAY_MS = 86_400_000L;
   /** Common split ratios (new shares per old); reverse splits are their inverses. */
   private static final double[] SPLIT_RATIOS = {1.5, 2, 3, 4, 5, 8, 10, 20};
+  private static final double[] LOG_SPLIT_RATIOS = new double[SPLIT_RATIOS.length];
+
+  static {
+    for (int i = 0; i < SPLIT_RATIOS.length; i++) {
+      LOG_SPLIT_RATIOS[i] = Math.log(SPLIT_RATIOS[i]);
+    }
+  }
   /** 0.6745 = Phi^-1(0.75): makes the MAD a consistent estimator of sigma (Iglewicz and Hoaglin 1993, 3.3). */
   private static final double MAD_SCALE = 0.6745;
   /** 1.253314 = sqrt(pi / 2): scales the mean absolute deviation to sigma when the MAD is zero (ibid.). */
@@ -63,7 +68,7 @@ public final class BarSeriesChecker {
     for (int k = 0; k < n; k++) {
       long ts = bars.startMillis[k];
       int day = (int) Math.floorDiv(ts, DAY_MS);
-      boolean usable = checkRow(instrumentId, bars, k, LocalDate.ofEpochDay(day), out);
+      boolean usable = checkRow(instrumentId, bars, k, day, out);
       if (day == prevDay) {
         out.add(QualityIssue.of(QualityCheck.DUPLICATE_TIMESTAMP, instrumentId, LocalDate.ofEpochDay(day),
             "two daily bars on " + LocalDate.ofEpochDay(day) + " (starts " + Instant.ofEpochMilli(bars.startMillis[k - 1])
@@ -96,10 +101,12 @@ public final class BarSeriesChecker {
         double c = bars.close[k];
         double q = c / prevClose;
         boolean splitLike = false;
-        if (!splitRecorded) {
-          double lq = Math.log(q);
-          for (double r : SPLIT_RATIOS) {
-            double lr = Math.log(r);
+        double lq = Math.log(q);
+        // the smallest candidate is 1.5: a smaller move cannot look like a split
+        if (!splitRecorded && Math.abs(lq) >= LOG_SPLIT_RATIOS[0] - config.splitTolerance()) {
+          for (int ri = 0; ri < SPLIT_RATIOS.length; ri++) {
+            double r = SPLIT_RATIOS[ri];
+            double lr = LOG_SPLIT_RATIOS[ri];
             if (Math.abs(lq + lr) <= config.splitTolerance() || Math.abs(lq - lr) <= config.splitTolerance()) {
               splitLike = true;
               boolean forward = lq < 0;
@@ -111,7 +118,7 @@ public final class BarSeriesChecker {
           }
         }
         if (!splitLike) {
-          returns[m] = Math.log(q * adj);
+          returns[m] = adj == 1.0 ? lq : Math.log(q * adj);
           returnDays[m] = day;
           m++;
         }
@@ -156,17 +163,16 @@ public final class BarSeriesChecker {
         s++;
       }
       int session = s < sessionOpen.length && sessionOpen[s] <= ts ? s : -1;
-      LocalDate date = session >= 0 ? LocalDate.ofEpochDay(sessionDays[session])
-          : LocalDate.ofInstant(Instant.ofEpochMilli(ts), ZoneOffset.UTC);
-      checkRow(instrumentId, bars, k, date, out);
+      int day = session >= 0 ? sessionDays[session] : (int) Math.floorDiv(ts, DAY_MS);
+      checkRow(instrumentId, bars, k, day, out);
       if (prevTs != Long.MIN_VALUE && Math.floorDiv(ts, ivl) == Math.floorDiv(prevTs, ivl)) {
-        out.add(QualityIssue.of(QualityCheck.DUPLICATE_TIMESTAMP, instrumentId, date,
+        out.add(QualityIssue.of(QualityCheck.DUPLICATE_TIMESTAMP, instrumentId, LocalDate.ofEpochDay(day),
             "two " + intervalSeconds + "s bars in one slot: " + Instant.ofEpochMilli(prevTs) + " and "
                 + Instant.ofEpochMilli(ts)));
       } else if (session >= 0 && session == prevSession && ts - prevTs > ivl) {
         long missing = (ts - prevTs) / ivl - 1;
         if (missing > 0) {
-          out.add(new QualityIssue(QualityCheck.INTRADAY_GAP, instrumentId, date,
+          out.add(new QualityIssue(QualityCheck.INTRADAY_GAP, instrumentId, LocalDate.ofEpochDay(day),
               missing >= 6 ? Severity.MEDIUM : Severity.LOW,
               missing + " bar(s) missing between " + Instant.ofEpochMilli(prevTs) + " and " + Instant.ofEpochMilli(ts)));
         }
@@ -177,22 +183,22 @@ public final class BarSeriesChecker {
   }
 
   /** Checks one row's values; returns true if its prices are usable for returns. */
-  private boolean checkRow(String id, BarColumns b, int k, LocalDate date, IssueCollector out) {
+  private boolean checkRow(String id, BarColumns b, int k, int epochDay, IssueCollector out) {
     double o = b.open[k];
     double h = b.high[k];
     double l = b.low[k];
     double c = b.close[k];
     if (b.volume[k] < 0) {
-      out.add(QualityIssue.of(QualityCheck.NEGATIVE_VOLUME, id, date, "volume " + b.volume[k] + " < 0"));
+      out.add(QualityIssue.of(QualityCheck.NEGATIVE_VOLUME, id, LocalDate.ofEpochDay(epochDay), "volume " + b.volume[k] + " < 0"));
     }
     if (!(o > 0 && h > 0 && l > 0 && c > 0) || Double.isInfinite(o + h + l + c)) {
-      out.add(QualityIssue.of(QualityCheck.NON_POSITIVE_PRICE, id, date,
+      out.add(QualityIssue.of(QualityCheck.NON_POSITIVE_PRICE, id, LocalDate.ofEpochDay(epochDay),
           "prices must be finite and > 0: open " + o + " high " + h + " low " + l + " close " + c));
       return false;
     }
     double v = b.vwap[k];
     if (l > Math.min(o, c) || h < Math.max(o, c) || l > h || (!Double.isNaN(v) && (v < l || v > h))) {
-      out.add(QualityIssue.of(QualityCheck.OHLC_INCONSISTENT, id, date,
+      out.add(QualityIssue.of(QualityCheck.OHLC_INCONSISTENT, id, LocalDate.ofEpochDay(epochDay),
           "open " + o + " high " + h + " low " + l + " close " + c + (Double.isNaN(v) ? "" : " vwap " + v)
               + ": need low <= min(open, close), high >= max(open, close), vwap in [low, high]"));
     }
@@ -235,22 +241,20 @@ public final class BarSeriesChecker {
       return;
     }
     System.arraycopy(returns, 0, scratch, 0, m);
-    Arrays.sort(scratch, 0, m);
     double median = median(scratch, m);
     for (int i = 0; i < m; i++) {
       scratch[i] = Math.abs(returns[i] - median);
     }
-    Arrays.sort(scratch, 0, m);
     double mad = median(scratch, m);
+    double sumAbs = 0;
+    for (int i = 0; i < m; i++) {
+      sumAbs += scratch[i];
+    }
     double scale;
     if (mad > 0) {
       scale = mad / MAD_SCALE;
     } else {
-      double sum = 0;
-      for (int i = 0; i < m; i++) {
-        sum += scratch[i];
-      }
-      scale = MEAN_AD_SCALE * sum / m;
+      scale = MEAN_AD_SCALE * sumAbs / m;
       if (!(scale > 0)) {
         return;
       }
@@ -266,8 +270,67 @@ public final class BarSeriesChecker {
     }
   }
 
-  private static double median(double[] sorted, int m) {
-    return (m & 1) == 1 ? sorted[m / 2] : 0.5 * (sorted[m / 2 - 1] + sorted[m / 2]);
+  /** Returns the median of the first {@code m} values, reordering them (quickselect, expected O(m)). */
+  static double median(double[] a, int m) {
+    int k = m / 2;
+    select(a, m, k);
+    if ((m & 1) == 1) {
+      return a[k];
+    }
+    // the lower middle is the largest value left of k after the selection
+    double lower = a[0];
+    for (int i = 1; i < k; i++) {
+      lower = Math.max(lower, a[i]);
+    }
+    return 0.5 * (lower + a[k]);
+  }
+
+  /** Reorders the first {@code m} values so that {@code a[k]} is the k-th smallest, smaller ones before it. */
+  static void select(double[] a, int m, int k) {
+    int lo = 0;
+    int hi = m - 1;
+    while (hi > lo) {
+      int mid = (lo + hi) >>> 1;
+      // median of three as the pivot
+      if (a[mid] < a[lo]) {
+        swap(a, mid, lo);
+      }
+      if (a[hi] < a[lo]) {
+        swap(a, hi, lo);
+      }
+      if (a[hi] < a[mid]) {
+        swap(a, hi, mid);
+      }
+      double pivot = a[mid];
+      int i = lo;
+      int j = hi;
+      while (i <= j) {
+        while (a[i] < pivot) {
+          i++;
+        }
+        while (a[j] > pivot) {
+          j--;
+        }
+        if (i <= j) {
+          swap(a, i, j);
+          i++;
+          j--;
+        }
+      }
+      if (k <= j) {
+        hi = j;
+      } else if (k >= i) {
+        lo = i;
+      } else {
+        return;
+      }
+    }
+  }
+
+  private static void swap(double[] a, int i, int j) {
+    double t = a[i];
+    a[i] = a[j];
+    a[j] = t;
   }
 
   private static String fmtRatio(double r) {

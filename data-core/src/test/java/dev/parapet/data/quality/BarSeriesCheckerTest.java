@@ -143,4 +143,22 @@ class BarSeriesCheckerTest {
     assertThat(c.total()).isEqualTo(3);
     assertThat(c.worstFirst()).extracting(QualityIssue::severity).containsExactly(Severity.HIGH, Severity.MEDIUM);
   }
+
+  @Test
+  void quickselect_median_matches_the_sorted_median() {
+    long seed = 77;
+    System.out.println("median seed " + seed);
+    java.util.SplittableRandom rnd = new java.util.SplittableRandom(seed);
+    for (int n = 1; n <= 60; n++) {
+      double[] a = new double[n];
+      for (int i = 0; i < n; i++) {
+        a[i] = rnd.nextInt(7) - 3 + (rnd.nextBoolean() ? 0.5 : 0); // ties on purpose
+      }
+      double[] sorted = a.clone();
+      java.util.Arrays.sort(sorted);
+      // the textbook median of a sorted sample
+      double expected = n % 2 == 1 ? sorted[n / 2] : 0.5 * (sorted[n / 2 - 1] + sorted[n / 2]);
+      assertThat(BarSeriesChecker.median(a, n)).as("n=%d", n).isEqualTo(expected);
+    }
+  }
 }
