@@ -22,6 +22,7 @@ import picocli.CommandLine.Spec;
         dev.parapet.cli.metrics.MetricsCommand.class,
         dev.parapet.cli.compliance.ComplianceCommand.class,
         dev.parapet.cli.compliance.AuditCommand.class,
+        dev.parapet.cli.data.DataCommand.class,
     })
 public final class ParapetCommand implements Runnable {
 
