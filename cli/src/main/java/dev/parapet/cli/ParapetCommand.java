@@ -19,6 +19,10 @@ import picocli.CommandLine.Spec;
         dev.parapet.cli.execution.ExecutionCommand.class,
         dev.parapet.cli.execution.TcaCommand.class,
         dev.parapet.cli.risk.RiskCommand.class,
+        dev.parapet.cli.metrics.MetricsCommand.class,
+        dev.parapet.cli.compliance.ComplianceCommand.class,
+        dev.parapet.cli.compliance.AuditCommand.class,
+        dev.parapet.cli.data.DataCommand.class,
     })
 public final class ParapetCommand implements Runnable {
 

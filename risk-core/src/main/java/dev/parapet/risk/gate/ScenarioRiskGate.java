@@ -20,7 +20,22 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
-/** The incremental historical-ES gate behind {@link RiskGate#builder()}; see the interface for the model. */
+/**
+ * The incremental historical-ES gate behind {@link RiskGate#builder()}; see the interface for the model.
+ * <p>
+ * <b>Open orders (per-scenario bound).</b> An instrument with filled quantity {@code q}, pending buys {@code b}
+ * and pending sells {@code s} is held between {@code low = (q - s) u} and {@code high = (q + b) u} (currency,
+ * {@code u} = mark times multiplier) whatever fills, partial fills included. Its P&amp;L in scenario {@code j}
+ * is therefore at least {@code min(low r_j, high r_j) = low r_j+ + high r_j-} with {@code r+ = max(r, 0)} and
+ * {@code r- = min(r, 0)}; the gate keeps, per instrument, the two columns {@code r+} and {@code r-} and, per
+ * account and instrument, the two cached exposures {@code low} and {@code high}. A walk applies
+ * {@code dLow r+ + dHigh r-}; a buy moves only {@code high} (the {@code r-} column), a sale only {@code low}
+ * (the {@code r+} column); the re-mark of the order's instrument since the last walk moves both. Still one
+ * pass over the scenarios per check, allocation-free. {@link #worstCase} (the end of the range farther from
+ * flat) remains only for the drawdown rule.
+ * <p>
+ * <b>Threads.</b> Thread-safe; all state is guarded by one lock (see {@link RiskGate}).
+ */
 final class ScenarioRiskGate implements RiskGate {
 
   static final int FULL_REBUILD_EVERY = 1024;
@@ -51,7 +66,9 @@ final class ScenarioRiskGate implements RiskGate {
   private int tailCount;
   private TopLosses top = new TopLosses(1);
   private final HashMap<String, Slot> slots = new HashMap<>();
-  private double[][] columns = new double[16][];
+  // per slot: the positive and negative parts of its scenario returns
+  private double[][] posColumns = new double[16][];
+  private double[][] negColumns = new double[16][];
   private int slotCount;
   private final HashMap<String, AccountBook> accounts = new HashMap<>();
 
@@ -154,25 +171,40 @@ final class ScenarioRiskGate implements RiskGate {
     long quantity = portfolio.quantity(account, id);
     long pendingBuy = portfolio.pendingBuyQuantity(account, id);
     long pendingSell = portfolio.pendingSellQuantity(account, id);
+    boolean buy = order.side().isBuy();
     long before = worstCase(quantity, pendingBuy, pendingSell);
-    long after = order.side().isBuy()
+    long after = buy
         ? worstCase(quantity, pendingBuy + order.quantity(), pendingSell)
         : worstCase(quantity, pendingBuy, pendingSell + order.quantity());
     book.ensureCapacity(slot.index + 1);
     double unit = price * instrument.multiplier();
-    double remark = before * unit - book.exposure[slot.index];
-    double orderDelta = (after - before) * unit;
+    // the position's range [low, high] in currency, now and with the order; a buy widens high, a sale low
+    double low = (quantity - pendingSell) * unit;
+    double high = (quantity + pendingBuy) * unit;
+    double remarkLow = low - book.low[slot.index];
+    double remarkHigh = high - book.high[slot.index];
+    double orderDelta = order.quantity() * unit;
+    double afterLow = remarkLow;
+    double afterHigh = remarkHigh;
+    if (buy) {
+      afterHigh = ((quantity + pendingBuy + order.quantity()) * unit) - book.high[slot.index];
+    } else {
+      afterLow = ((quantity - pendingSell - order.quantity()) * unit) - book.low[slot.index];
+    }
+    double[] pos = posColumns[slot.index];
+    double[] neg = negColumns[slot.index];
 
     double esBefore = book.es;
-    if (remark != 0) {
-      esBefore = tailEs(book.pnl, slot.returns, remark);
+    boolean remark = remarkLow != 0 || remarkHigh != 0;
+    if (remark) {
+      esBefore = tailEs(book.pnl, pos, neg, remarkLow, remarkHigh);
     }
     double esAfter;
     double varAfter;
     if (orderDelta != 0) {
-      esAfter = tailEs(book.pnl, slot.returns, remark + orderDelta);
+      esAfter = tailEs(book.pnl, pos, neg, afterLow, afterHigh);
       varAfter = top.valueAtRisk();
-    } else if (remark != 0) {
+    } else if (remark) {
       esAfter = esBefore;
       varAfter = top.valueAtRisk();
     } else {
@@ -181,10 +213,11 @@ final class ScenarioRiskGate implements RiskGate {
     }
     double incremental = orderDelta == 0 ? 0 : esAfter - esBefore;
     double nav = portfolio.nav(account);
-    decision.figure(FIGURE_ES_CURRENT, esBefore);
-    decision.figure(FIGURE_ES_PRO_FORMA, esAfter);
-    decision.figure(FIGURE_ES_INCREMENTAL, incremental);
-    decision.figure(FIGURE_VAR_PRO_FORMA, varAfter);
+    // "+ 0.0" turns a -0.0 (a loss of -(+0.0) in a scenario where the bound is flat) into 0.0
+    decision.figure(FIGURE_ES_CURRENT, esBefore + 0.0);
+    decision.figure(FIGURE_ES_PRO_FORMA, esAfter + 0.0);
+    decision.figure(FIGURE_ES_INCREMENTAL, incremental + 0.0);
+    decision.figure(FIGURE_VAR_PRO_FORMA, varAfter + 0.0);
     decision.figure(FIGURE_NAV, nav);
     if (!Double.isFinite(esAfter) || !Double.isFinite(esBefore) || !Double.isFinite(nav)) {
       decision.reject(ReasonCode.INTERNAL_ERROR, SOURCE_INTERNAL, "non-finite risk figure for order "
@@ -229,18 +262,21 @@ final class ScenarioRiskGate implements RiskGate {
         es, verb, limit, incremental, nav, order.clientOrderId());
   }
 
-  /** ES of {@code pnl + delta * column}, leaving its tail in {@link #top}. */
-  private double tailEs(double[] pnl, double[] column, double delta) {
+  /** ES of {@code pnl + dLow * pos + dHigh * neg}, leaving its tail in {@link #top}. */
+  private double tailEs(double[] pnl, double[] pos, double[] neg, double dLow, double dHigh) {
     // hot path: allocation-free (see RiskGateBenchmark)
     TopLosses t = top;
     t.reset(tailCount);
     for (int s = 0, n = scenarioCount; s < n; s++) {
-      t.offer(-(pnl[s] + delta * column[s]));
+      t.offer(-(pnl[s] + dLow * pos[s] + dHigh * neg[s]));
     }
     return t.expectedShortfall(tailSize);
   }
 
-  /** The end of {@code [q - sell, q + buy]} farther from flat; the high end on a tie. */
+  /**
+   * The end of {@code [q - sell, q + buy]} farther from flat; the high end on a tie. Used by the drawdown
+   * rule only: it is not a bound on ES over the fills (see the class comment).
+   */
   static long worstCase(long quantity, long pendingBuy, long pendingSell) {
     long high = quantity + pendingBuy;
     long low = quantity - pendingSell;
@@ -260,7 +296,8 @@ final class ScenarioRiskGate implements RiskGate {
     scenariosLoaded = true;
     scenarioCount = provider.scenarioCount();
     slots.clear();
-    Arrays.fill(columns, 0, slotCount, null);
+    Arrays.fill(posColumns, 0, slotCount, null);
+    Arrays.fill(negColumns, 0, slotCount, null);
     slotCount = 0;
     for (AccountBook b : accounts.values()) {
       b.valid = false;
@@ -295,11 +332,20 @@ final class ScenarioRiskGate implements RiskGate {
             + ", not a finite return");
       }
     }
-    s = new Slot(slotCount, returns);
-    if (slotCount == columns.length) {
-      columns = Arrays.copyOf(columns, 2 * slotCount);
+    double[] pos = new double[returns.length];
+    double[] neg = new double[returns.length];
+    for (int j = 0; j < returns.length; j++) {
+      pos[j] = Math.max(returns[j], 0);
+      neg[j] = Math.min(returns[j], 0);
     }
-    columns[slotCount++] = returns;
+    s = new Slot(slotCount);
+    if (slotCount == posColumns.length) {
+      posColumns = Arrays.copyOf(posColumns, 2 * slotCount);
+      negColumns = Arrays.copyOf(negColumns, 2 * slotCount);
+    }
+    posColumns[slotCount] = pos;
+    negColumns[slotCount] = neg;
+    slotCount++;
     slots.put(instrumentId, s);
     return s;
   }
@@ -327,7 +373,8 @@ final class ScenarioRiskGate implements RiskGate {
     book.ensureCapacity(slotCount);
     if (full) {
       Arrays.fill(book.pnl, 0);
-      Arrays.fill(book.exposure, 0);
+      Arrays.fill(book.low, 0);
+      Arrays.fill(book.high, 0);
       book.incrementalWalks = 0;
     } else {
       book.incrementalWalks++;
@@ -343,11 +390,13 @@ final class ScenarioRiskGate implements RiskGate {
     }
     // positions the view no longer reports
     double[] pnl = book.pnl;
-    for (int i = 0; i < slotCount && i < book.exposure.length; i++) {
-      double x = book.exposure[i];
-      if (x != 0 && book.seen[i] != book.stamp) {
-        addColumn(pnl, columns[i], -x);
-        book.exposure[i] = 0;
+    for (int i = 0; i < slotCount && i < book.low.length; i++) {
+      double low = book.low[i];
+      double high = book.high[i];
+      if ((low != 0 || high != 0) && book.seen[i] != book.stamp) {
+        addColumns(pnl, posColumns[i], -low, negColumns[i], -high);
+        book.low[i] = 0;
+        book.high[i] = 0;
       }
     }
     TopLosses t = top;
@@ -363,10 +412,12 @@ final class ScenarioRiskGate implements RiskGate {
   private void visit(Instrument instrument, long quantity, long pendingBuy, long pendingSell, double markPrice,
       double averageCost) {
     AccountBook book = walking;
-    long effective = worstCase(quantity, pendingBuy, pendingSell);
+    long lowQuantity = quantity - pendingSell;
+    long highQuantity = quantity + pendingBuy;
+    boolean flat = lowQuantity == 0 && highQuantity == 0;
     Slot slot = slot(instrument.id());
     if (slot == null) {
-      if (effective != 0 && book.problemCode == null) {
+      if (!flat && book.problemCode == null) {
         book.problemCode = ReasonCode.INSUFFICIENT_HISTORY;
         book.problem = "no return scenarios for held instrument " + instrument.id();
       }
@@ -374,24 +425,29 @@ final class ScenarioRiskGate implements RiskGate {
     }
     book.ensureCapacity(slot.index + 1);
     book.seen[slot.index] = book.stamp;
-    double x = effective == 0 ? 0 : effective * markPrice * instrument.multiplier();
-    if (!Double.isFinite(x)) {
+    double unit = markPrice * instrument.multiplier();
+    double low = flat ? 0 : lowQuantity * unit;
+    double high = flat ? 0 : highQuantity * unit;
+    if (!Double.isFinite(low) || !Double.isFinite(high)) {
       if (book.problemCode == null) {
         book.problemCode = ReasonCode.NO_REFERENCE_PRICE;
         book.problem = "no mark price for held instrument " + instrument.id();
       }
       return;
     }
-    double delta = x - book.exposure[slot.index];
-    if (delta != 0) {
-      addColumn(book.pnl, slot.returns, delta);
-      book.exposure[slot.index] = x;
+    int i = slot.index;
+    double dLow = low - book.low[i];
+    double dHigh = high - book.high[i];
+    if (dLow != 0 || dHigh != 0) {
+      addColumns(book.pnl, posColumns[i], dLow, negColumns[i], dHigh);
+      book.low[i] = low;
+      book.high[i] = high;
     }
   }
 
-  private static void addColumn(double[] pnl, double[] column, double delta) {
+  private static void addColumns(double[] pnl, double[] pos, double dLow, double[] neg, double dHigh) {
     for (int s = 0; s < pnl.length; s++) {
-      pnl[s] += delta * column[s];
+      pnl[s] += dLow * pos[s] + dHigh * neg[s];
     }
   }
 
@@ -405,13 +461,20 @@ final class ScenarioRiskGate implements RiskGate {
     }
     double[] pnl = new double[s];
     portfolio.forEachPosition(account, (instrument, quantity, pendingBuy, pendingSell, markPrice, averageCost) -> {
-      long effective = worstCase(quantity, pendingBuy, pendingSell);
-      if (effective == 0) {
+      long lowQuantity = quantity - pendingSell;
+      long highQuantity = quantity + pendingBuy;
+      if (lowQuantity == 0 && highQuantity == 0) {
         return;
       }
       double[] r = provider.findReturns(instrument.id())
           .orElseThrow(() -> new InsufficientHistoryException("risk gate ES of held instrument " + instrument.id(), s, 0));
-      addColumn(pnl, r, effective * markPrice * instrument.multiplier());
+      double unit = markPrice * instrument.multiplier();
+      double low = lowQuantity * unit;
+      double high = highQuantity * unit;
+      // the worse end of [low, high] in each scenario: low r+ + high r-
+      for (int j = 0; j < s; j++) {
+        pnl[j] += low * Math.max(r[j], 0) + high * Math.min(r[j], 0);
+      }
     });
     for (int j = 0; j < s; j++) {
       pnl[j] = -pnl[j];
@@ -421,21 +484,23 @@ final class ScenarioRiskGate implements RiskGate {
     return out[1];
   }
 
-  /** An instrument's scenario column and its index in the per-account exposure arrays. */
+  /** An instrument's index in the scenario columns and the per-account exposure arrays. */
   private static final class Slot {
     final int index;
-    final double[] returns;
 
-    Slot(int index, double[] returns) {
+    Slot(int index) {
       this.index = index;
-      this.returns = returns;
     }
   }
 
-  /** One account's cached worst-case book: exposures by slot, the scenario P&L vector and its ES. */
+  /**
+   * One account's cached bound: the low and high ends of each position's range by slot (currency), the
+   * per-scenario bound P&L vector and its ES.
+   */
   private static final class AccountBook {
     double[] pnl;
-    double[] exposure = new double[16];
+    double[] low = new double[16];
+    double[] high = new double[16];
     int[] seen = new int[16];
     int stamp;
     boolean valid;
@@ -449,9 +514,10 @@ final class ScenarioRiskGate implements RiskGate {
     String problem;
 
     void ensureCapacity(int n) {
-      if (exposure.length < n) {
-        int size = Math.max(n, 2 * exposure.length);
-        exposure = Arrays.copyOf(exposure, size);
+      if (low.length < n) {
+        int size = Math.max(n, 2 * low.length);
+        low = Arrays.copyOf(low, size);
+        high = Arrays.copyOf(high, size);
         seen = Arrays.copyOf(seen, size);
       }
     }

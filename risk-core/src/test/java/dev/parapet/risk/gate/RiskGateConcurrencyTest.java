@@ -109,9 +109,11 @@ class RiskGateConcurrencyTest {
     book.mark("B", 4.0);
     book.applyFill(RiskGateTest.fill("f1", "o0", A, Side.BUY, 100, 8.0));
     RiskGate gate = gate(1_000);
-    OrderRequest order = RiskGateTest.order("o1", B, Side.BUY, 100);
+    // a buy (moves the high end) and a sale (moves the low end), alternately
+    OrderRequest[] orders = {RiskGateTest.order("o1", B, Side.BUY, 100), RiskGateTest.order("o2", A, Side.SELL, 50)};
     GateDecision.Builder decision = GateDecision.builder();
     for (int i = 0; i < 20_000; i++) {
+      OrderRequest order = orders[i & 1];
       decision.reset(order.clientOrderId());
       gate.check(order, book, decision);
     }
@@ -119,6 +121,7 @@ class RiskGateConcurrencyTest {
     long tid = Thread.currentThread().getId();
     long before = mx.getThreadAllocatedBytes(tid);
     for (int i = 0; i < 10_000; i++) {
+      OrderRequest order = orders[i & 1];
       decision.reset(order.clientOrderId());
       gate.check(order, book, decision);
     }

@@ -59,14 +59,15 @@ class RiskGateTest {
   void records_figures_of_a_hand_calculated_order() {
     PositionBook book = cashBook(10_000);
     book.mark("A", 8.0);
-    // buy 100 A at 8: exposure 800 -> P&L -100, -50, 25, 400 -> losses 100, 50, -25, -400
-    // ES(w = 2) = (100 + 50) / 2 = 75; VaR = third largest loss = -25
+    // buy 100 A at 8: A held in [0, 800] until it fills; per scenario the worse end: r < 0 -> 800 r = -100,
+    // -50; r > 0 -> 0 r = 0, 0 -> losses 100, 50, 0, 0; ES(w = 2) = (100 + 50) / 2 = 75;
+    // VaR = third largest loss = 0 (-25 once filled: 800 x 0.03125 = 25 gained in scenario 3)
     GateDecision d = exact().esLimit(1_000).build().check(order("o1", A, Side.BUY, 100), book);
     assertThat(d.approved()).isTrue();
     assertThat(d.findFigure(RiskGate.FIGURE_ES_CURRENT)).hasValue(0.0);
     assertThat(d.findFigure(RiskGate.FIGURE_ES_PRO_FORMA)).hasValue(75.0);
     assertThat(d.findFigure(RiskGate.FIGURE_ES_INCREMENTAL)).hasValue(75.0);
-    assertThat(d.findFigure(RiskGate.FIGURE_VAR_PRO_FORMA)).hasValue(-25.0);
+    assertThat(d.findFigure(RiskGate.FIGURE_VAR_PRO_FORMA)).hasValue(0.0);
     assertThat(d.findFigure(RiskGate.FIGURE_ES_LIMIT)).hasValue(1_000.0);
     assertThat(d.findFigure(RiskGate.FIGURE_NAV)).hasValue(10_000.0);
     assertThat(d.findFigure(RiskGate.FIGURE_SCENARIOS)).hasValue(4.0);
@@ -128,9 +129,12 @@ class RiskGateTest {
     RiskGate gate = exact().esLimit(1_000).build();
     OrderRequest sell = order("s1", A, Side.SELL, 100);
     GateDecision d = gate.check(sell, book);
-    // worst case of [0, 100] is 100: the sale changes nothing until it fills
+    // A is held in [0, 100] x 8 = [0, 800]; per scenario the worse end: r = -0.125, -0.0625 -> high end
+    // -100, -50; r = 0.03125, 0.5 -> low end 0, 0. Losses 100, 50, 0, 0: ES(w = 2) = 75 as without the sale,
+    // because the tail holds only scenarios in which A falls (VaR moves from -25 to 0)
     assertThat(d.findFigure(RiskGate.FIGURE_ES_PRO_FORMA)).hasValue(75.0);
     assertThat(d.findFigure(RiskGate.FIGURE_ES_INCREMENTAL)).hasValue(0.0);
+    assertThat(d.findFigure(RiskGate.FIGURE_VAR_PRO_FORMA)).hasValue(0.0);
     book.reserve(sell, 8.0);
     // a buy on top of the pending sale still counts from 100
     GateDecision buy = gate.check(order("b1", A, Side.BUY, 100), book);
@@ -138,24 +142,118 @@ class RiskGateTest {
   }
 
   @Test
-  void hedge_lowers_es_and_is_approved_even_when_the_book_is_over_the_limit() {
+  void over_the_limit_an_order_adding_nothing_to_the_bound_passes_with_a_warning_and_a_pending_hedge_does_not() {
     PositionBook book = cashBook(10_000);
     book.applyFill(fill("f1", "o0", A, Side.BUY, 100, 8.0));
     book.mark("B", 4.0);
     RiskGate gate = exact().esLimit(50).build();
-    // A alone: ES 75 > 50. Buying 100 B (exposure 400, P&L 100, -100, 0, 0) gives -> P&L 0, -150, 25, 400:
-    // losses 0, 150, -25, -400 -> ES = (150 + 0) / 2 = 75: no change -> not blocked, warned
+    // A alone (800): P&L -100, -50, 25, 400 -> ES 75 > 50: over the limit.
+    // Selling 50 A: A in [400, 800]; worse end per scenario: -100, -50, 12.5, 200 -> losses 100, 50, -12.5,
+    // -200 -> ES 75, incremental 0: not blocked, warned
+    GateDecision reduce = gate.check(order("r1", A, Side.SELL, 50), book);
+    assertThat(reduce.findFigure(RiskGate.FIGURE_ES_PRO_FORMA)).hasValue(75.0);
+    assertThat(reduce.findFigure(RiskGate.FIGURE_ES_INCREMENTAL)).hasValue(0.0);
+    assertThat(reduce.approved()).isTrue();
+    assertThat(reduce.reasons()).extracting(Reason::code).containsExactly(ReasonCode.ES_LIMIT);
+    assertThat(reduce.reasons().get(0).blocking()).isFalse();
+    // Buying 100 B (B: 0.25, -0.25, 0, 0) as a hedge: filled, P&L 0, -150, 25, 400 -> ES 75; unfilled, 75.
+    // But the bound takes the worse end per scenario, B in [0, 400]: min(0, 400 r) = 0, -100, 0, 0 -> total
+    // -100, -150, 25, 400 -> losses 100, 150 -> ES 125, incremental 50: a pending hedge does not count as one
     GateDecision hedge = gate.check(order("h1", B, Side.BUY, 100), book);
-    assertThat(hedge.findFigure(RiskGate.FIGURE_ES_PRO_FORMA)).hasValue(75.0);
-    assertThat(hedge.findFigure(RiskGate.FIGURE_ES_INCREMENTAL)).hasValue(0.0);
-    assertThat(hedge.approved()).isTrue();
-    assertThat(hedge.reasons()).extracting(Reason::code).containsExactly(ReasonCode.ES_LIMIT);
-    assertThat(hedge.reasons().get(0).blocking()).isFalse();
-    // buying 50 B (exposure 200, P&L 50, -50, 0, 0) -> P&L -50, -100, 25, 400 -> ES 75 again; shorting 100 B
-    // (P&L -100, 100, 0, 0) -> -200, 50, 25, 400 -> ES = (200 - 25) / 2 = 87.5: adds ES, blocked
+    assertThat(hedge.findFigure(RiskGate.FIGURE_ES_PRO_FORMA)).hasValue(125.0);
+    assertThat(hedge.findFigure(RiskGate.FIGURE_ES_INCREMENTAL)).hasValue(50.0);
+    assertThat(hedge.approved()).isFalse();
+    // Shorting 100 B: B in [-400, 0]: min(-400 r, 0) = -100, 0, 0, 0 -> total -200, -50, 25, 400 -> losses
+    // 200, 50 -> ES 125: blocked
     GateDecision worse = gate.check(order("h2", B, Side.SELL_SHORT, 100), book);
-    assertThat(worse.findFigure(RiskGate.FIGURE_ES_PRO_FORMA)).hasValue(87.5);
+    assertThat(worse.findFigure(RiskGate.FIGURE_ES_PRO_FORMA)).hasValue(125.0);
     assertThat(worse.approved()).isFalse();
+  }
+
+  // ----------------------------------------------------------------------------------------------
+  // open orders: a bound over every way they can fill
+
+  /**
+   * A and B are perfect hedges over four scenarios, confidence 0.5 (tail of w = 2 scenarios):
+   * A: 0.25, -0.25, 0.125, -0.125 and B = -A. Long 100 A and 100 B at 8 (800 each) is flat in every scenario.
+   */
+  private RiskGate hedgedGate(double limit) {
+    Map<String, double[]> scenarios = new HashMap<>();
+    scenarios.put("A", new double[] {0.25, -0.25, 0.125, -0.125});
+    scenarios.put("B", new double[] {-0.25, 0.25, -0.125, 0.125});
+    return RiskGate.builder().scenarios(ScenarioProviders.fixed(scenarios)).clock(clock).confidence(0.5)
+        .minimumScenarios(4).esLimit(limit).build();
+  }
+
+  private static PositionBook hedgedBook() {
+    PositionBook book = cashBook(10_000);
+    book.applyFill(fill("f1", "o0", A, Side.BUY, 100, 8.0));
+    book.applyFill(fill("f2", "o00", B, Side.BUY, 100, 8.0));
+    return book;
+  }
+
+  @Test
+  void sale_that_can_flip_a_hedge_is_valued_at_the_worse_end_per_scenario() {
+    PositionBook book = hedgedBook();
+    RiskGate gate = hedgedGate(200);
+    assertThat(gate.expectedShortfall("ACC", book)).isEqualTo(0.0);
+    // Selling 150 A leaves A anywhere in [-50, 100], i.e. [-400, 800] at 8. B's P&L: -200, 200, -100, 100.
+    // Far-end rule (the old one): 100 is farther from flat, book unchanged, P&L 0 everywhere, ES 0: approved.
+    // Per-scenario bound, A's P&L min(-400 r, 800 r):
+    //   r = 0.25: min(-100, 200) = -100;  r = -0.25: min(100, -200) = -200;
+    //   r = 0.125: min(-50, 100) = -50;   r = -0.125: min(50, -100) = -100
+    // total with B: -300, 0, -150, 0 -> losses 300, 0, 150, 0 -> ES(w = 2) = (300 + 150) / 2 = 225 > 200.
+    GateDecision d = gate.check(order("s1", A, Side.SELL_SHORT, 150), book);
+    assertThat(d.findFigure(RiskGate.FIGURE_ES_CURRENT)).hasValue(0.0);
+    assertThat(d.findFigure(RiskGate.FIGURE_ES_PRO_FORMA)).hasValue(225.0);
+    assertThat(d.findFigure(RiskGate.FIGURE_ES_INCREMENTAL)).hasValue(225.0);
+    assertThat(d.approved()).isFalse();
+    assertThat(d.blockingReasons()).extracting(Reason::code).containsExactly(ReasonCode.ES_LIMIT);
+    // and the fill the far-end rule ignored is real: A = -50 filled, P&L -400 A + 800 B = -1200 A
+    //   = -300, 300, -150, 150 -> losses 300, -300, 150, -150 -> ES = (300 + 150) / 2 = 225 (exact: no orders open)
+    PositionBook filled = hedgedBook();
+    filled.applyFill(fill("f3", "s1", A, Side.SELL_SHORT, 150, 8.0));
+    assertThat(gate.expectedShortfall("ACC", filled)).isEqualTo(225.0);
+  }
+
+  @Test
+  void reducing_sale_against_a_long_raises_es_now_in_a_hedged_book() {
+    PositionBook book = hedgedBook();
+    RiskGate gate = hedgedGate(200);
+    // Selling 50 A: A in [50, 100] x 8 = [400, 800]; A's P&L min(400 r, 800 r) = 100, -200, 50, -100;
+    // with B (-200, 200, -100, 100): -100, 0, -50, 0 -> losses 100, 0, 50, 0 -> ES = (100 + 50) / 2 = 75.
+    // Far-end rule: 0. After the fill A = 50: -400 A = -100, 100, -50, 50 -> ES 75, so the bound is attained.
+    OrderRequest sell = order("s1", A, Side.SELL, 50);
+    GateDecision d = gate.check(sell, book);
+    assertThat(d.approved()).isTrue();
+    assertThat(d.findFigure(RiskGate.FIGURE_ES_PRO_FORMA)).hasValue(75.0);
+    assertThat(d.findFigure(RiskGate.FIGURE_ES_INCREMENTAL)).hasValue(75.0);
+    book.reserve(sell, 8.0);
+    assertThat(gate.expectedShortfall("ACC", book)).isEqualTo(75.0);
+    // a second sale of 100 that could, with the first, flip A to -50 is the 225 case above: rejected
+    GateDecision second = gate.check(order("s2", A, Side.SELL_SHORT, 100), book);
+    assertThat(second.findFigure(RiskGate.FIGURE_ES_CURRENT)).hasValue(75.0);
+    assertThat(second.findFigure(RiskGate.FIGURE_ES_PRO_FORMA)).hasValue(225.0);
+    assertThat(second.approved()).isFalse();
+    // the fill shrinks the range to [50, 50]: the figure stays 75, now exact
+    book.applyFill(fill("f3", "s1", A, Side.SELL, 50, 8.0));
+    assertThat(gate.check(order("p1", B, Side.BUY, 1), book).findFigure(RiskGate.FIGURE_ES_CURRENT))
+        .hasValue(75.0);
+  }
+
+  @Test
+  void far_end_understates_even_one_instrument_with_skewed_returns() {
+    PositionBook book = cashBook(10_000);
+    book.applyFill(fill("f1", "o0", A, Side.BUY, 100, 8.0));
+    RiskGate gate = exact().esLimit(1_000).build();
+    // A: -0.125, -0.0625, 0.03125, 0.5. Selling 150 leaves A in [-50, 100] x 8 = [-400, 800].
+    // Far end 800: losses 100, 50, -25, -400 -> ES 75. Other end -400: P&L 50, 25, -12.5, -200 -> ES
+    // (200 + 12.5) / 2 = 106.25, so the far end is not even the worse end. Per scenario min(-400 r, 800 r):
+    // -100, -50, -12.5, -200 -> losses 100, 50, 12.5, 200 -> ES = (200 + 100) / 2 = 150 >= 106.25.
+    GateDecision d = gate.check(order("s1", A, Side.SELL_SHORT, 150), book);
+    assertThat(d.findFigure(RiskGate.FIGURE_ES_CURRENT)).hasValue(75.0);
+    assertThat(d.findFigure(RiskGate.FIGURE_ES_PRO_FORMA)).hasValue(150.0);
+    assertThat(d.findFigure(RiskGate.FIGURE_ES_INCREMENTAL)).hasValue(75.0);
   }
 
   // ----------------------------------------------------------------------------------------------
@@ -368,31 +466,39 @@ class RiskGateTest {
     }
   }
 
-  /** ES before and after an order, by the historical estimator on a P&L vector built here from scratch. */
+  /**
+   * ES before and after an order, by the historical estimator on a P&L vector built here from scratch: each
+   * position held anywhere in {@code [q - pendingSell, q + pendingBuy]} contributes, in each scenario, the
+   * smaller of the P&L of the two ends (a direct minimum, not the gate's split into positive and negative
+   * returns).
+   */
   private static double[] referenceEs(PositionBook book, Map<String, double[]> scenarios, OrderRequest o) {
     int s = 300;
     double[] before = new double[s];
     double[] after = new double[s];
+    boolean orderSeen = false;
     for (var p : book.positions("ACC")) {
       long high = p.quantity() + p.pendingBuyQuantity();
       long low = p.quantity() - p.pendingSellQuantity();
-      long eff = Math.abs(high) >= Math.abs(low) ? high : low;
-      long effAfter = eff;
+      long highAfter = high;
+      long lowAfter = low;
       if (p.instrument().id().equals(o.instrument().id())) {
-        long h2 = high + (o.side().isBuy() ? o.quantity() : 0);
-        long l2 = low - (o.side().isBuy() ? 0 : o.quantity());
-        effAfter = Math.abs(h2) >= Math.abs(l2) ? h2 : l2;
+        orderSeen = true;
+        highAfter += o.side().isBuy() ? o.quantity() : 0;
+        lowAfter -= o.side().isBuy() ? 0 : o.quantity();
       }
       double[] r = scenarios.get(p.instrument().id());
+      double mark = p.markPrice();
       for (int j = 0; j < s; j++) {
-        before[j] += eff * p.markPrice() * r[j];
-        after[j] += effAfter * p.markPrice() * r[j];
+        before[j] += Math.min(low * mark * r[j], high * mark * r[j]);
+        after[j] += Math.min(lowAfter * mark * r[j], highAfter * mark * r[j]);
       }
     }
-    if (book.findPosition("ACC", o.instrument().id()).isEmpty()) {
+    if (!orderSeen) {
       double[] r = scenarios.get(o.instrument().id());
       for (int j = 0; j < s; j++) {
-        after[j] += o.signedQuantity() * book.markPrice(o.instrument().id()) * r[j];
+        // from flat the range is [0, order] or [-order, 0]: the worse end is 0 or the order
+        after[j] += Math.min(0, o.signedQuantity() * book.markPrice(o.instrument().id()) * r[j]);
       }
     }
     return new double[] {RiskEstimators.historical().estimate(before, 0.975).es(),
