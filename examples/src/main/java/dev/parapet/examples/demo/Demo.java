@@ -219,17 +219,18 @@ public final class Demo implements AutoCloseable {
     PositionBook book = controls.book();
     double nav = book.nav(ACCOUNT);
     Optional<StoredReport> report = controls.reports().find(session.date());
-    out.printf(Locale.ROOT, "%s closed: NAV %s (P&L %+,.0f), orders %d submitted, %d approved, %d rejected, %d fills%s%n",
-        session.date(), String.format(Locale.ROOT, "%,.0f", nav), nav - INITIAL_CASH, d.submitted(), d.approved(),
-        d.rejected(), d.fills(), report.map(r -> ", report " + r.htmlPath()).orElse(", no report"));
+    out.printf(Locale.ROOT, "%s closed: NAV %,.0f (P&L %+,.0f since start); so far %,d orders (%,d approved, %,d "
+            + "rejected), %,d fills; %s%n", session.date(), nav, nav - INITIAL_CASH, d.submitted(), d.approved(),
+        d.rejected(), d.fills(), report.map(r -> "report " + r.htmlPath()).orElse("no report"));
     out.flush();
   }
 
   private void printSummary() {
-    out.printf(Locale.ROOT, "Simulation finished: %d session%s, %d orders (%d approved, %d rejected), %d fills, "
-            + "%d errors.%n", driver.sessionsDone(), driver.sessionsDone() == 1 ? "" : "s", driver.submitted(),
-        driver.approved(), driver.rejected(), driver.fills(), driver.errors());
-    if (dashboard != null && !options.exitWhenDone()) {
+    out.printf(Locale.ROOT, "Simulation %s: %d session%s, %d orders (%d approved, %d rejected), %d fills, "
+            + "%d errors.%n", closed ? "stopped at " + market.now() : "finished", driver.sessionsDone(),
+        driver.sessionsDone() == 1 ? "" : "s", driver.submitted(), driver.approved(), driver.rejected(), driver.fills(),
+        driver.errors());
+    if (dashboard != null && !options.exitWhenDone() && !closed) {
       out.println("The dashboard stays at " + dashboard.uri() + " until you press Ctrl-C.");
     }
     out.flush();

@@ -89,8 +89,8 @@ class DemoTest {
         "dashboard    " + dashboard.uri() + "#token=" + dashboard.token(),
         "status.json  " + demo.controls().statusFile(), "journal      " + demo.controls().journalDirectory(),
         "reports      " + demo.controls().reportsDirectory());
-    assertThat(out).containsPattern("2024-01-02 closed: NAV [0-9,]+ \\(P&L [+-][0-9,]+\\), orders \\d+ submitted, "
-        + "\\d+ approved, \\d+ rejected, \\d+ fills, report .*report.html");
+    assertThat(out).containsPattern("2024-01-02 closed: NAV [0-9,]+ \\(P&L [+-][0-9,]+ since start\\); so far "
+        + "[0-9,]+ orders \\([0-9,]+ approved, [0-9,]+ rejected\\), [0-9,]+ fills; report .*report.html");
     assertThat(out).contains("Simulation finished: 1 session");
     assertThat(Files.isRegularFile(demo.controls().statusFile())).isTrue();
   }
