@@ -23,6 +23,7 @@ import picocli.CommandLine.Spec;
         dev.parapet.cli.compliance.ComplianceCommand.class,
         dev.parapet.cli.compliance.AuditCommand.class,
         dev.parapet.cli.data.DataCommand.class,
+        dev.parapet.cli.demo.DemoCommand.class,
     })
 public final class ParapetCommand implements Runnable {
 

@@ -379,6 +379,14 @@ public final class TradingControls implements AutoCloseable {
     return w.riskGate;
   }
 
+  /**
+   * Returns the next instant at which a task is due, so a simulation can advance its clock straight
+   * there and {@link #tick()}.
+   */
+  public Optional<java.time.Instant> nextDueTime() {
+    return w.runner.nextDueTime();
+  }
+
   /** Returns the health of every scheduled task. */
   public List<TaskHealth> taskHealth() {
     return w.runner.health();

@@ -75,6 +75,8 @@ public final class TradingControlsBuilder {
   private int maxRejections = 50;
   private Duration rejectionWindow = Duration.ofSeconds(10);
   private long seed = 1L;
+  private int retainCompletedOrders = 2_000;
+  private dev.parapet.execution.engine.AlgoSelector algoSelector;
 
   private record DrawdownSettings(double budget, double normalMaxGrossLeverage) {
   }
@@ -220,6 +222,21 @@ public final class TradingControlsBuilder {
     return this;
   }
 
+  /**
+   * Sets how many finished parent orders (with their children and fills) the execution engine keeps
+   * for the status and the end-of-day report (default 2,000; memory grows with it).
+   */
+  public TradingControlsBuilder retainCompletedOrders(int count) {
+    this.retainCompletedOrders = Checks.positive(count, "retainCompletedOrders");
+    return this;
+  }
+
+  /** Sets how the execution engine picks an algorithm per order (default: Adaptive for every order). */
+  public TradingControlsBuilder algoSelector(dev.parapet.execution.engine.AlgoSelector selector) {
+    this.algoSelector = Checks.notNull(selector, "algoSelector");
+    return this;
+  }
+
   /** Builds the controls: opens the journal and the history store and wires every capability. */
   public TradingControls build() {
     Checks.notNull(router, "router");
@@ -259,7 +276,12 @@ public final class TradingControlsBuilder {
 
     w.journal = AuditJournal.builder(dataDirectory.resolve("journal")).durability(durability).clock(clock).open();
 
-    w.engine = ExecutionEngine.builder(router, clock).alertSink(w.alerts).seed(seed).build();
+    ExecutionEngine.Builder engine = ExecutionEngine.builder(router, clock).alertSink(w.alerts).seed(seed)
+        .maxRetainedCompleted(retainCompletedOrders);
+    if (algoSelector != null) {
+      engine.algoSelector(algoSelector);
+    }
+    w.engine = engine.build();
     w.killSwitch = KillSwitch.builder().clock(clock).alertSink(w.alerts).journal(w.trail())
         .canceller(() -> {
           int n = w.engine.activeParents().size();

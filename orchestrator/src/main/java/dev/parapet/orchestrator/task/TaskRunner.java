@@ -76,7 +76,12 @@ public final class TaskRunner implements AutoCloseable {
       tasks.put(spec.name(), new State(spec));
     }
     this.workers = Executors.newCachedThreadPool(daemon("parapet-task-"));
-    this.watchdog = Executors.newSingleThreadScheduledExecutor(daemon("parapet-task-watchdog-"));
+    // cancelled timeouts leave the queue at once: a long run at simulated speed would otherwise queue
+    // one dead timeout per finished run until it expired
+    java.util.concurrent.ScheduledThreadPoolExecutor dog =
+        new java.util.concurrent.ScheduledThreadPoolExecutor(1, daemon("parapet-task-watchdog-"));
+    dog.setRemoveOnCancelPolicy(true);
+    this.watchdog = dog;
   }
 
   /** Starts a builder for a runner on a clock and an exchange calendar. */
@@ -258,7 +263,7 @@ public final class TaskRunner implements AutoCloseable {
     TaskContext ctx = new TaskContext(s.spec.name(), scheduled, now, attempt, catchUp);
     try {
       Future<?> f = workers.submit(() -> execute(s, runId, ctx));
-      watchdog.schedule(() -> onTimeout(s, runId, f), s.spec.timeout().toNanos(), TimeUnit.NANOSECONDS);
+      s.timeout = watchdog.schedule(() -> onTimeout(s, runId, f), s.spec.timeout().toNanos(), TimeUnit.NANOSECONDS);
     } catch (RuntimeException e) {
       // the pools are shut down (closing): count the run as failed rather than losing track of it
       finish(s, runId, ctx, TaskHealth.Outcome.FAILED, e);
@@ -303,6 +308,10 @@ public final class TaskRunner implements AutoCloseable {
       }
       wasTimedOut = s.timedOut;
       s.running = false;
+      if (s.timeout != null) {
+        s.timeout.cancel(false);
+        s.timeout = null;
+      }
       if (!wasTimedOut) {
         recordOutcome(s, outcome, error == null ? null : String.valueOf(error));
         if (outcome == TaskHealth.Outcome.SUCCEEDED) {
@@ -407,6 +416,7 @@ public final class TaskRunner implements AutoCloseable {
     int retryAttempt;
     boolean running;
     boolean timedOut;
+    java.util.concurrent.ScheduledFuture<?> timeout;
     long runCounter;
     long wallStart;
     Instant lastStart;
