@@ -1,5 +1,6 @@
 package dev.parapet.data;
 
+import dev.parapet.api.fixtures.FakeCalendar;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.parapet.api.model.BarInterval;

@@ -1,5 +1,6 @@
 package dev.parapet.data;
 
+import dev.parapet.api.fixtures.FakeCalendar;
 import dev.parapet.api.model.BarInterval;
 import dev.parapet.api.time.SimulatedClock;
 import java.nio.file.Path;

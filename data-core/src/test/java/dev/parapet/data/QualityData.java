@@ -1,5 +1,6 @@
 package dev.parapet.data;
 
+import dev.parapet.api.fixtures.FakeCalendar;
 import dev.parapet.api.calendar.MarketCalendar;
 import dev.parapet.api.data.CorporateAction;
 import dev.parapet.api.model.Bar;

@@ -8,7 +8,7 @@ import dev.parapet.api.model.Instrument;
 import dev.parapet.api.model.OrderRequest;
 import dev.parapet.api.model.Side;
 import dev.parapet.api.time.SimulatedClock;
-import dev.parapet.compliance.fixtures.FakeCalendar;
+import dev.parapet.api.fixtures.FakeCalendar;
 import dev.parapet.compliance.fixtures.RecordingAlertSink;
 import dev.parapet.compliance.fixtures.RecordingTrail;
 import dev.parapet.compliance.killswitch.KillSwitch;

@@ -3,7 +3,7 @@ package dev.parapet.compliance.rules;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.parapet.api.time.SimulatedClock;
-import dev.parapet.compliance.fixtures.FakeCalendar;
+import dev.parapet.api.fixtures.FakeCalendar;
 import dev.parapet.compliance.fixtures.Policies;
 import dev.parapet.compliance.policy.CompliancePolicy;
 import dev.parapet.compliance.policy.PolicyException;

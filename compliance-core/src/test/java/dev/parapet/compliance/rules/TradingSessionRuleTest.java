@@ -13,7 +13,7 @@ import dev.parapet.api.gate.GateDecision;
 import dev.parapet.api.gate.ReasonCode;
 import dev.parapet.api.model.Side;
 import dev.parapet.api.time.SimulatedClock;
-import dev.parapet.compliance.fixtures.FakeCalendar;
+import dev.parapet.api.fixtures.FakeCalendar;
 import dev.parapet.compliance.rule.RuleContext;
 import java.time.Duration;
 import java.time.Instant;

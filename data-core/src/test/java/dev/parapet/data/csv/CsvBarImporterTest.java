@@ -1,5 +1,6 @@
 package dev.parapet.data.csv;
 
+import dev.parapet.api.fixtures.FakeCalendar;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -7,7 +8,6 @@ import dev.parapet.api.InvalidValueException;
 import dev.parapet.api.data.IngestResult;
 import dev.parapet.api.model.BarInterval;
 import dev.parapet.api.time.SimulatedClock;
-import dev.parapet.data.FakeCalendar;
 import dev.parapet.data.JdbcHistoryStore;
 import java.io.IOException;
 import java.nio.file.Files;
