@@ -64,7 +64,7 @@ final class PortfolioFile {
   /** Loads marks, accounts and positions into the book and reference data into the context. */
   void load(PositionBook book, RuleContext context) {
     JsonNode marks = in.object(root, "marks", "$");
-    for (Iterator<Map.Entry<String, JsonNode>> it = marks.fields(); it.hasNext(); ) {
+    for (Iterator<Map.Entry<String, JsonNode>> it = marks.properties().iterator(); it.hasNext(); ) {
       Map.Entry<String, JsonNode> e = it.next();
       String p = "$.marks." + e.getKey();
       instrument(e.getKey(), p);
@@ -151,7 +151,7 @@ final class PortfolioFile {
       });
     }
     JsonNode adv = in.object(root, "adv", "$");
-    for (Iterator<Map.Entry<String, JsonNode>> it = adv.fields(); it.hasNext(); ) {
+    for (Iterator<Map.Entry<String, JsonNode>> it = adv.properties().iterator(); it.hasNext(); ) {
       Map.Entry<String, JsonNode> e = it.next();
       String p = "$.adv." + e.getKey();
       instrument(e.getKey(), p);

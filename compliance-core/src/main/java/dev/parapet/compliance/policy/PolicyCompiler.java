@@ -93,7 +93,7 @@ final class PolicyCompiler {
       if (!accountsNode.isObject()) {
         problems.add(new PolicyProblem("$.accounts", accountsNode.toString(), "an object of account scopes"));
       } else {
-        for (Iterator<Map.Entry<String, JsonNode>> it = accountsNode.fields(); it.hasNext(); ) {
+        for (Iterator<Map.Entry<String, JsonNode>> it = accountsNode.properties().iterator(); it.hasNext(); ) {
           Map.Entry<String, JsonNode> e = it.next();
           String path = child("$.accounts", e.getKey());
           accounts.put(e.getKey(), accountScope(e.getValue(), path, defaults));
@@ -123,7 +123,7 @@ final class PolicyCompiler {
           problems.add(new PolicyProblem(path + ".strategies", strategiesNode.toString(),
               "an object of strategy scopes"));
         } else {
-          for (Iterator<Map.Entry<String, JsonNode>> it = strategiesNode.fields(); it.hasNext(); ) {
+          for (Iterator<Map.Entry<String, JsonNode>> it = strategiesNode.properties().iterator(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> e = it.next();
             String sPath = child(path + ".strategies", e.getKey());
             LinkedHashMap<String, ComplianceRule> sRules = new LinkedHashMap<>(rules);
