@@ -32,7 +32,7 @@ import java.util.OptionalDouble;
 public record TcaResult(String orderId, int sideSign, long orderQuantity, long filledQuantity, double decisionPrice,
     double arrivalPrice, double endPrice, OptionalDouble averagePrice, double paperNotional, double delayCost,
     double timingCost, double impactCost, double opportunityCost, double fees, OptionalDouble vwap, double twap,
-    long marketVolume) {
+    long marketVolume) implements ShortfallBreakdown {
 
   /** Validates the fields. */
   public TcaResult {
@@ -43,44 +43,9 @@ public record TcaResult(String orderId, int sideSign, long orderQuantity, long f
     Checks.positive(paperNotional, "paperNotional");
   }
 
-  /** Returns the implementation shortfall: delay + timing + impact + opportunity + fees, in currency. */
-  public double implementationShortfall() {
-    return delayCost + timingCost + impactCost + opportunityCost + fees;
-  }
-
   /** Returns the trading (execution) cost {@code timing + impact = s E (avg - P0) M}, in currency. */
   public double tradingCost() {
     return timingCost + impactCost;
-  }
-
-  /** Returns the implementation shortfall in bps of the paper notional. */
-  public double implementationShortfallBps() {
-    return bps(implementationShortfall());
-  }
-
-  /** Returns the delay cost in bps of the paper notional. */
-  public double delayCostBps() {
-    return bps(delayCost);
-  }
-
-  /** Returns the timing cost in bps of the paper notional. */
-  public double timingCostBps() {
-    return bps(timingCost);
-  }
-
-  /** Returns the impact cost in bps of the paper notional. */
-  public double impactCostBps() {
-    return bps(impactCost);
-  }
-
-  /** Returns the opportunity cost in bps of the paper notional. */
-  public double opportunityCostBps() {
-    return bps(opportunityCost);
-  }
-
-  /** Returns the fees in bps of the paper notional. */
-  public double feesBps() {
-    return bps(fees);
   }
 
   /** Returns the multiplier implied by the paper notional. */
@@ -132,7 +97,4 @@ public record TcaResult(String orderId, int sideSign, long orderQuantity, long f
     return marketVolume == 0 ? OptionalDouble.empty() : OptionalDouble.of(filledQuantity / (double) marketVolume);
   }
 
-  private double bps(double cost) {
-    return cost / paperNotional * 10_000.0;
-  }
 }

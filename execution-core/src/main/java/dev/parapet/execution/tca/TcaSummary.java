@@ -29,7 +29,7 @@ import java.util.OptionalDouble;
 public record TcaSummary(int orders, double paperNotional, double delayCost, double timingCost, double impactCost,
     double opportunityCost, double fees, double meanImplementationShortfallBps, double vwapSlippage,
     OptionalDouble vwapSlippageBps, double twapSlippage, OptionalDouble twapSlippageBps, long filledQuantity,
-    long marketVolume) {
+    long marketVolume) implements ShortfallBreakdown {
 
   /** Validates the fields. */
   public TcaSummary {
@@ -38,47 +38,9 @@ public record TcaSummary(int orders, double paperNotional, double delayCost, dou
     Checks.notNull(twapSlippageBps, "twapSlippageBps");
   }
 
-  /** Returns the summed implementation shortfall in currency. */
-  public double implementationShortfall() {
-    return delayCost + timingCost + impactCost + opportunityCost + fees;
-  }
-
-  /** Returns the notional-weighted implementation shortfall in bps. */
-  public double implementationShortfallBps() {
-    return bps(implementationShortfall());
-  }
-
-  /** Returns the notional-weighted delay cost in bps. */
-  public double delayCostBps() {
-    return bps(delayCost);
-  }
-
-  /** Returns the notional-weighted timing cost in bps. */
-  public double timingCostBps() {
-    return bps(timingCost);
-  }
-
-  /** Returns the notional-weighted impact cost in bps. */
-  public double impactCostBps() {
-    return bps(impactCost);
-  }
-
-  /** Returns the notional-weighted opportunity cost in bps. */
-  public double opportunityCostBps() {
-    return bps(opportunityCost);
-  }
-
-  /** Returns the notional-weighted fees in bps. */
-  public double feesBps() {
-    return bps(fees);
-  }
-
   /** Returns the overall participation {@code filled / market volume}; empty without market volume. */
   public OptionalDouble participation() {
     return marketVolume == 0 ? OptionalDouble.empty() : OptionalDouble.of(filledQuantity / (double) marketVolume);
   }
 
-  private double bps(double cost) {
-    return cost / paperNotional * 10_000.0;
-  }
 }
