@@ -291,9 +291,9 @@ public final class TradingControls implements AutoCloseable {
    * @return true if it was not already engaged
    */
   public boolean engageKillSwitch(String operator, String reason) {
-    boolean changed = w.killSwitch.engage(Checks.notBlank(operator, "operator"), Checks.notBlank(reason, "reason"));
-    w.cancelAllParents("kill switch: " + reason);
-    return changed;
+    // the kill switch's canceller (wired in the builder) cancels every working parent order, for a manual
+    // engagement and for an automatic trip alike
+    return w.killSwitch.engage(Checks.notBlank(operator, "operator"), Checks.notBlank(reason, "reason"));
   }
 
   /**
